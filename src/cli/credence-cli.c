@@ -1,0 +1,89 @@
+/* credence-cli.c: the headless front end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "credence-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "credence-cli.h"
+
+static const CredenceCliCommand commands[] = {
+  { "help", N_("Show help for Credence or one of its commands"), credence_cli_help },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: credence-cli [--version] [--help] COMMAND [ARGS…]"));
+  fprintf (out, "%s\n\n", _("Keep, check and share Open Badges from the command line."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “credence-cli COMMAND --help” for a command’s options."));
+}
+
+int
+credence_cli_help (int    argc,
+                   char **argv)
+{
+  if (argc > 1)
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (g_strcmp0 (argv[1], commands[i].name) == 0 && commands[i].run != credence_cli_help)
+          {
+            char *sub_argv[] = { argv[1], (char *)"--help", NULL };
+
+            return commands[i].run (2, sub_argv);
+          }
+    }
+
+  print_usage (stdout);
+  return CREDENCE_CLI_EXIT_OK;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return CREDENCE_CLI_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--version") == 0 || strcmp (argv[1], "-V") == 0)
+    {
+      printf ("credence-cli %s\n", PACKAGE_VERSION);
+      return CREDENCE_CLI_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      print_usage (stdout);
+      return CREDENCE_CLI_EXIT_OK;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  if (argv[1][0] == '-')
+    fprintf (stderr, _("credence-cli: unknown option “%s”\n"), argv[1]);
+  else
+    fprintf (stderr, _("credence-cli: unknown command “%s”\n"), argv[1]);
+  fprintf (stderr, "%s\n", _("Run “credence-cli --help” to see the commands."));
+
+  return CREDENCE_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,22 @@
+/* credence-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "credence-application.h"
+
+G_BEGIN_DECLS
+
+#define CREDENCE_TYPE_WINDOW (credence_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CredenceWindow, credence_window, CREDENCE, WINDOW, AdwApplicationWindow)
+
+CredenceWindow *credence_window_new            (CredenceApplication *application) G_GNUC_WARN_UNUSED_RESULT;
+CredenceStore  *credence_window_get_store      (CredenceWindow      *self);
+const char     *credence_window_get_page_name  (CredenceWindow      *self);
+
+G_END_DECLS
