@@ -1,0 +1,28 @@
+/* credence-limits.h: every limit Credence applies to untrusted input, in
+ * one place.  Each limit has a test that hits it and gets a clear error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Files and payloads */
+#define CREDENCE_LIMIT_INPUT_SIZE          (64 * 1024 * 1024) /* bytes of one imported file */
+#define CREDENCE_LIMIT_PAYLOAD_SIZE        (4 * 1024 * 1024)  /* bytes of a badge payload, after decompression */
+
+/* JSON (json-glib has no depth limit: checked before parsing) */
+#define CREDENCE_LIMIT_JSON_DEPTH          64
+#define CREDENCE_LIMIT_JSON_MEMBERS        100000             /* values in one document */
+
+/* HTTP */
+#define CREDENCE_LIMIT_HTTP_JSON_SIZE      (2 * 1024 * 1024)
+#define CREDENCE_LIMIT_HTTP_IMAGE_SIZE     (10 * 1024 * 1024)
+#define CREDENCE_LIMIT_HTTP_REDIRECTS      5
+#define CREDENCE_LIMIT_HTTP_CONNECT_TIMEOUT_S 10
+#define CREDENCE_LIMIT_HTTP_TOTAL_TIMEOUT_S   30
+
+G_END_DECLS
