@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 /* JSON (json-glib has no depth limit: checked before parsing) */
 #define CREDENCE_LIMIT_JSON_DEPTH          64
 #define CREDENCE_LIMIT_JSON_MEMBERS        100000             /* values in one document */
+#define CREDENCE_LIMIT_JSON_SIZE           CREDENCE_LIMIT_PAYLOAD_SIZE /* bytes of one JSON document */
 
 /* HTTP */
 #define CREDENCE_LIMIT_HTTP_JSON_SIZE      (2 * 1024 * 1024)
