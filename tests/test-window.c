@@ -1,70 +1,15 @@
-/* test-window.c: the main window opens, shows the empty state, and is
- * rendered to a PNG for the README.
+/* test-window.c: the main window opens on the collection, shows the
+ * first-run page, switches views from the sidebar and the keyboard,
+ * remembers its size, and is rendered to PNGs for the README.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
+#include "ui-test-utils.h"
 
-#include "credence-application.h"
-#include "credence-window.h"
-
-static void
-wait_for_page (CredenceWindow *window,
-               const char     *page)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (g_strcmp0 (credence_window_get_page_name (window), page) != 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
+static CredenceApplication *app;
 
 static void
 activated_cb (GObject      *source,
@@ -81,39 +26,30 @@ activated_cb (GObject      *source,
 }
 
 static void
-test_window_empty_state (void)
+test_window_first_run (void)
 {
-  g_autoptr(CredenceApplication) app = credence_application_new ();
   g_autoptr(GDBusConnection) other = NULL;
   g_autoptr(GVariant) reply = NULL;
   g_autofree char *address = NULL;
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *shot = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean has_owner = FALSE;
   gboolean activated = FALSE;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *shot_dir = NULL;
-  g_autofree char *shot = NULL;
   CredenceWindow *window;
-  GAction *import;
-  GStatBuf st;
+  GtkWidget *welcome;
 
-  dir = g_dir_make_tmp ("credence-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("CREDENCE_DATA_DIR", dir, TRUE);
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
-
-  g_application_activate (G_APPLICATION (app));
-  window = CREDENCE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (CREDENCE_IS_WINDOW (window));
-  g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
-
-  /* The collection opens off the UI thread, then the empty state shows. */
-  wait_for_page (window, "empty");
-  g_assert_nonnull (credence_window_get_store (window));
+  window = ui_test_open_window (app);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* An empty collection shows the first-run page, with a real way in. */
+  g_assert_cmpstr (credence_window_get_view (window), ==, "all");
+  g_assert_cmpstr (credence_window_get_view_page_name (window), ==, "welcome");
+  ui_test_settle (300);
+  welcome = ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Welcome to Credence");
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_is_drawable (welcome));
+  g_assert_nonnull (ui_test_find_widget (welcome, GTK_TYPE_BUTTON, "_Import Badges…"));
 
   /* Single instance: the app owns its name on the session bus, and a
    * second launch (here: another connection calling Activate) reaches this
@@ -141,40 +77,156 @@ test_window_empty_state (void)
   while (!activated)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
-
-  /* Activating again presents the same window. */
-  g_application_activate (G_APPLICATION (app));
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
-  /* The Import button's action is there and enabled. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  import = g_action_map_lookup_action (G_ACTION_MAP (app), "about");
-  g_assert_nonnull (import);
+  /* The app-level actions are there. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
 
-  settle (300);
+  ui_test_settle (300);
+  shot = ui_test_save_screenshot (GTK_WIDGET (window), "empty-state");
 
-  shot_dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_mkdir_with_parents (shot_dir, 0755);
-  shot = g_build_filename (shot_dir, "empty-state.png", NULL);
-  g_remove (shot);
-  save_screenshot (GTK_WIDGET (window), shot);
-  g_assert_cmpint (g_stat (shot, &st), ==, 0);
-  g_assert_cmpint (st.st_size, >, 1000);
-  g_test_message ("Screenshot saved to %s", shot);
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
-  g_unsetenv ("CREDENCE_DATA_DIR");
+static void
+test_window_views (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  static const struct
+  {
+    const char *view;
+    const char *page;
+    const char *title;
+  } cases[] = {
+    { "attention", "attention", "Nothing Needs Attention" },
+    { "collections", "collections", "No Collections" },
+    { "pathways", "pathways", "No Pathways" },
+    { "all", "welcome", "Welcome to Credence" },
+  };
+  CredenceWindow *window;
+
+  window = ui_test_open_window (app);
+
+  /* Through the action, as Alt+1 … Alt+4 do. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *page;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view",
+                                                 "s", cases[i].view));
+      g_assert_cmpstr (credence_window_get_view (window), ==, cases[i].view);
+      g_assert_cmpstr (credence_window_get_view_page_name (window), ==, cases[i].page);
+      ui_test_settle (250);
+      page = ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, cases[i].title);
+      g_assert_nonnull (page);
+      g_assert_true (gtk_widget_is_drawable (page));
+    }
+
+  /* Through the sidebar, as a click or Enter does. */
+  {
+    GtkListBox *list = GTK_LIST_BOX (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 1);
+
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (list), "navigation-sidebar"));
+    g_signal_emit_by_name (list, "row-activated", row);
+    g_assert_cmpstr (credence_window_get_view (window), ==, "attention");
+    g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  }
+
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
+static void
+test_window_size_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *dir = ui_test_make_data_dir ();
+  CredenceWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 800);
+  g_settings_set_int (settings, "window-height", 600);
+
+  /* A new window takes the saved size… */
+  window = ui_test_open_window (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 800);
+  g_assert_cmpint (height, ==, 600);
+
+  /* … and saves its own when closed (Xvfb has no window manager to
+   * resize it, so the stored values are spoiled first instead).
+   */
+  g_settings_set_int (settings, "window-width", 500);
+  g_settings_set_int (settings, "window-height", 400);
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_settle (100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  ui_test_remove_data_dir (dir);
+}
+
+static void
+test_window_narrow (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *shot = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CredenceWindow *window;
+  AdwLeaflet *leaflet;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  window = ui_test_open_window (app);
+  ui_test_settle (400);
+
+  /* Narrow: sidebar and content are pages of a folded leaflet. */
+  leaflet = ADW_LEAFLET (ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "pathways"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+  ui_test_settle (400);
+  shot = ui_test_save_screenshot (GTK_WIDGET (window), "narrow-sidebar");
+
+  ui_test_close_window (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  ui_test_remove_data_dir (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_autoptr(CredenceApplication) application = NULL;
+  int ret;
 
-  g_test_add_func ("/window/empty-state", test_window_empty_state);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
 
-  return g_test_run ();
+  /* One application per process, as in real life; each test opens and
+   * closes its own window.
+   */
+  application = credence_application_new ();
+  app = application;
+
+  g_test_add_func ("/window/first-run", test_window_first_run);
+  g_test_add_func ("/window/views", test_window_views);
+  g_test_add_func ("/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/window/narrow", test_window_narrow);
+
+  ret = g_test_run ();
+  app = NULL;
+
+  return ret;
 }

@@ -21,12 +21,23 @@ struct _CredenceWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkSpinner           *spinner;
-  AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  AdwLeaflet           *content_leaflet;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *all_row;
+  GtkListBoxRow        *attention_row;
+  GtkListBoxRow        *collections_row;
+  GtkListBoxRow        *pathways_row;
+  AdwWindowTitle       *content_title;
+  GtkStack             *view_stack;
+  AdwSplitButton       *import_button;
 
+  GSettings            *settings;
   GCancellable         *cancellable;
   CredenceStore        *store;
   GtkFileChooserNative *chooser;
+  char                 *view;
 };
 
 G_DEFINE_FINAL_TYPE (CredenceWindow, credence_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -34,10 +45,23 @@ G_DEFINE_FINAL_TYPE (CredenceWindow, credence_window, ADW_TYPE_APPLICATION_WINDO
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_VIEW,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The views of the sidebar, in its order (Alt+1 … Alt+4). */
+static const struct
+{
+  const char *name;
+  const char *title;
+} views[] = {
+  { "all", N_("All Badges") },
+  { "attention", N_("Needs Attention") },
+  { "collections", N_("Collections") },
+  { "pathways", N_("Pathways") },
+};
 
 static void
 show_page (CredenceWindow *self,
@@ -45,6 +69,115 @@ show_page (CredenceWindow *self,
 {
   gtk_spinner_set_spinning (self->spinner, g_strcmp0 (name, "loading") == 0);
   gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static GtkListBoxRow *
+row_for_view (CredenceWindow *self,
+              const char     *view)
+{
+  if (g_strcmp0 (view, "attention") == 0)
+    return self->attention_row;
+  if (g_strcmp0 (view, "collections") == 0)
+    return self->collections_row;
+  if (g_strcmp0 (view, "pathways") == 0)
+    return self->pathways_row;
+  return self->all_row;
+}
+
+static const char *
+view_for_row (CredenceWindow *self,
+              GtkListBoxRow  *row)
+{
+  if (row == self->attention_row)
+    return "attention";
+  if (row == self->collections_row)
+    return "collections";
+  if (row == self->pathways_row)
+    return "pathways";
+  return "all";
+}
+
+/* Which page of the content stack a view shows, given what is in the
+ * collection.
+ */
+static const char *
+page_for_view (CredenceWindow *self,
+               const char     *view)
+{
+  if (g_strcmp0 (view, "all") == 0)
+    return "welcome";
+  return view;
+}
+
+static void
+update_view (CredenceWindow *self)
+{
+  const char *title = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (views[i].name, self->view) == 0)
+      title = _(views[i].title);
+
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, NULL);
+  gtk_stack_set_visible_child_name (self->view_stack, page_for_view (self, self->view));
+}
+
+static void
+set_view (CredenceWindow *self,
+          const char     *view)
+{
+  gboolean known = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    known |= g_strcmp0 (views[i].name, view) == 0;
+  g_return_if_fail (known);
+
+  if (g_strcmp0 (self->view, view) != 0)
+    {
+      g_free (self->view);
+      self->view = g_strdup (view);
+      update_view (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+    }
+
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != row_for_view (self, view))
+    gtk_list_box_select_row (self->sidebar_list, row_for_view (self, view));
+
+  /* On a narrow window the sidebar and the content are separate pages. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+sidebar_row_activated_cb (CredenceWindow *self,
+                          GtkListBoxRow  *row,
+                          GtkListBox     *list)
+{
+  set_view (self, view_for_row (self, row));
+}
+
+static void
+show_error (CredenceWindow *self,
+            const GError   *error)
+{
+  if (g_error_matches (error, CREDENCE_KEYRING_ERROR, CREDENCE_KEYRING_ERROR_NO_SERVICE))
+    {
+      adw_status_page_set_icon_name (self->error_page, "dialog-password-symbolic");
+      adw_status_page_set_title (self->error_page, _("No Keyring Found"));
+      adw_status_page_set_description (self->error_page,
+                                       _("Credence keeps the key to your badge collection in "
+                                         "the login keyring, and no keyring is running. Log in "
+                                         "to a desktop session with a keyring, such as GNOME "
+                                         "Keyring, then try again."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->error_page, _("Collection Unavailable"));
+      adw_status_page_set_description (self->error_page, error->message);
+    }
+
+  show_page (self, "error");
 }
 
 static void
@@ -62,15 +195,25 @@ store_opened_cb (GObject      *source,
 
   if (store == NULL)
     {
-      g_warning ("Could not open the collection: %s", error->message);
-      adw_status_page_set_description (self->error_page, error->message);
-      show_page (self, "error");
+      g_message ("Could not open the collection: %s", error->message);
+      show_error (self, error);
       return;
     }
 
   self->store = g_steal_pointer (&store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-  show_page (self, "empty");
+  update_view (self);
+  show_page (self, "library");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", TRUE);
+}
+
+static void
+open_store (CredenceWindow *self)
+{
+  show_page (self, "loading");
+  credence_store_open_default_async (NULL, self->cancellable,
+                                     store_opened_cb, g_object_ref (self));
 }
 
 static void
@@ -87,8 +230,8 @@ chooser_response_cb (CredenceWindow       *self,
       /* The import pipeline arrives with the store issue; until then say
        * plainly that nothing was imported rather than pretend.
        */
-      message = g_strdup_printf (ngettext ("%u file chosen; importing is not available in this version yet",
-                                           "%u files chosen; importing is not available in this version yet",
+      message = g_strdup_printf (ngettext ("%u item chosen; importing is not available in this version yet",
+                                           "%u items chosen; importing is not available in this version yet",
                                            n),
                                  n);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -98,13 +241,12 @@ chooser_response_cb (CredenceWindow       *self,
 }
 
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+open_chooser (CredenceWindow       *self,
+              GtkFileChooserAction  action)
 {
-  CredenceWindow *self = CREDENCE_WINDOW (widget);
-  g_autoptr(GtkFileFilter) badges = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) badges = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+  gboolean folders = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
 
   if (self->chooser != NULL)
     {
@@ -112,30 +254,121 @@ import_action (GtkWidget  *widget,
       return;
     }
 
-  self->chooser = gtk_file_chooser_native_new (_("Import Badges"),
+  self->chooser = gtk_file_chooser_native_new (folders ? _("Import Badges From Folders")
+                                                       : _("Import Badges"),
                                                GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               action,
                                                _("_Import"),
                                                _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
 
-  gtk_file_filter_set_name (badges, _("Badges (PNG, SVG, JSON, JWT)"));
-  gtk_file_filter_add_mime_type (badges, "image/png");
-  gtk_file_filter_add_mime_type (badges, "image/svg+xml");
-  gtk_file_filter_add_mime_type (badges, "application/json");
-  gtk_file_filter_add_mime_type (badges, "application/ld+json");
-  gtk_file_filter_add_suffix (badges, "jwt");
-  gtk_file_filter_add_suffix (badges, "jws");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), badges);
+  if (!folders)
+    {
+      badges = gtk_file_filter_new ();
+      gtk_file_filter_set_name (badges, _("Badges (PNG, SVG, JSON, JWT)"));
+      gtk_file_filter_add_mime_type (badges, "image/png");
+      gtk_file_filter_add_mime_type (badges, "image/svg+xml");
+      gtk_file_filter_add_mime_type (badges, "application/json");
+      gtk_file_filter_add_mime_type (badges, "application/ld+json");
+      gtk_file_filter_add_suffix (badges, "json");
+      gtk_file_filter_add_suffix (badges, "jwt");
+      gtk_file_filter_add_suffix (badges, "jws");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), badges);
 
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+      all = gtk_file_filter_new ();
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+    }
 
   g_signal_connect_object (self->chooser, "response",
                            G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_chooser (CREDENCE_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_chooser (CREDENCE_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  const char *view = g_variant_get_string (parameter, NULL);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "library"))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_str_equal (views[i].name, view))
+      {
+        set_view (self, view);
+        return;
+      }
+
+  g_warning ("Unknown view “%s”", view);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar_list)));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+
+  if (self->store == NULL)
+    open_store (self);
+}
+
+static gboolean
+credence_window_close_request (GtkWindow *window)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gboolean maximized = gtk_window_is_maximized (window);
+
+      /* The default size is the unmaximized size. */
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (credence_window_parent_class)->close_request (window);
 }
 
 static void
@@ -148,6 +381,7 @@ credence_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CREDENCE_TYPE_WINDOW);
 
@@ -160,6 +394,7 @@ credence_window_finalize (GObject *object)
   CredenceWindow *self = (CredenceWindow *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->view, g_free);
 
   G_OBJECT_CLASS (credence_window_parent_class)->finalize (object);
 }
@@ -178,6 +413,10 @@ credence_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_VIEW:
+      g_value_set_string (value, self->view);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,10 +427,13 @@ credence_window_class_init (CredenceWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = credence_window_dispose;
   object_class->finalize = credence_window_finalize;
   object_class->get_property = credence_window_get_property;
+
+  window_class->close_request = credence_window_close_request;
 
   /**
    * CredenceWindow:store:
@@ -203,6 +445,18 @@ credence_window_class_init (CredenceWindowClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          CREDENCE_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CredenceWindow:view:
+   *
+   * The view chosen in the sidebar: "all", "attention", "collections" or
+   * "pathways".
+   */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL,
+                         "all",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   credence_ui_ensure_resources ();
@@ -210,12 +464,50 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, content_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, all_row);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, attention_row);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, collections_row);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, pathways_row);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_button);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", views[i].name);
+}
+
+static GSettings *
+new_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  /* Running from the build folder without installed schemas must not abort:
+   * the window then simply does not remember its size.
+   */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed; settings are not kept", APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
 }
 
 static void
@@ -224,10 +516,25 @@ credence_window_init (CredenceWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->view = g_strdup ("all");
+  self->settings = new_settings ();
 
-  show_page (self, "loading");
-  credence_store_open_default_async (NULL, self->cancellable,
-                                     store_opened_cb, g_object_ref (self));
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  /* Nothing can be imported before the collection is open. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", FALSE);
+
+  gtk_list_box_select_row (self->sidebar_list, self->all_row);
+  update_view (self);
+  open_store (self);
 }
 
 CredenceWindow *
@@ -254,7 +561,7 @@ credence_window_get_store (CredenceWindow *self)
 /**
  * credence_window_get_page_name:
  *
- * Returns: which page is shown: "loading", "empty" or "error".
+ * Returns: which page is shown: "loading", "error" or "library".
  */
 const char *
 credence_window_get_page_name (CredenceWindow *self)
@@ -262,4 +569,31 @@ credence_window_get_page_name (CredenceWindow *self)
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * credence_window_get_view_page_name:
+ *
+ * Returns: which page the content shows: "welcome", "grid", "attention",
+ *   "collections", "pathways"…
+ */
+const char *
+credence_window_get_view_page_name (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * credence_window_get_view:
+ *
+ * Returns: the view chosen in the sidebar.
+ */
+const char *
+credence_window_get_view (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  return self->view;
 }

@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (CredenceWindow, credence_window, CREDENCE, WINDOW, AdwAppl
 CredenceWindow *credence_window_new            (CredenceApplication *application) G_GNUC_WARN_UNUSED_RESULT;
 CredenceStore  *credence_window_get_store      (CredenceWindow      *self);
 const char     *credence_window_get_page_name  (CredenceWindow      *self);
+const char     *credence_window_get_view       (CredenceWindow      *self);
+const char     *credence_window_get_view_page_name (CredenceWindow  *self);
 
 G_END_DECLS

@@ -1,0 +1,217 @@
+/* ui-test-utils.c: helpers shared by the UI tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-test-utils.h"
+
+/* Runs the main loop for @ms milliseconds. */
+void
+ui_test_settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+/* Runs the main loop until @condition holds, failing after 60 s. */
+void
+ui_test_wait_for (UiTestCondition  condition,
+                  gpointer         data,
+                  const char      *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+typedef struct
+{
+  CredenceWindow *window;
+  const char     *page;
+} PageWait;
+
+static gboolean
+page_shown (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (credence_window_get_page_name (wait->window), wait->page) == 0;
+}
+
+void
+ui_test_wait_for_page (CredenceWindow *window,
+                       const char     *page)
+{
+  PageWait wait = { window, page };
+  g_autofree char *what = g_strdup_printf ("the page “%s”", page);
+
+  ui_test_wait_for (page_shown, &wait, what);
+}
+
+/* A private, empty data folder for the collection, set as CREDENCE_DATA_DIR. */
+char *
+ui_test_make_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  dir = g_dir_make_tmp ("credence-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("CREDENCE_DATA_DIR", dir, TRUE);
+
+  return dir;
+}
+
+void
+ui_test_remove_data_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_unsetenv ("CREDENCE_DATA_DIR");
+}
+
+/* Registers @app, activates it and waits until its window shows the
+ * library (the collection is open).
+ */
+CredenceWindow *
+ui_test_open_window (CredenceApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  CredenceWindow *window;
+
+  if (!g_application_get_is_registered (G_APPLICATION (app)))
+    {
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  g_application_activate (G_APPLICATION (app));
+  window = CREDENCE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (CREDENCE_IS_WINDOW (window));
+  ui_test_wait_for_page (window, "library");
+  g_assert_nonnull (credence_window_get_store (window));
+
+  return window;
+}
+
+/* Destroys @window and checks that nothing keeps it alive. */
+void
+ui_test_close_window (CredenceWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_settle (50);
+  g_assert_null (window);
+}
+
+/* Renders @widget offscreen and saves it as screenshots/NAME.png in the
+ * build folder.  Returns the path.
+ */
+char *
+ui_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  char *path;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GStatBuf st;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+
+  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_remove (path);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000);
+  g_test_message ("Screenshot saved to %s", path);
+
+  return path;
+}
+
+static gboolean
+widget_matches (GtkWidget  *widget,
+                GType       type,
+                const char *label)
+{
+  if (!g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return FALSE;
+  if (label == NULL)
+    return TRUE;
+  if (GTK_IS_BUTTON (widget))
+    return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  if (GTK_IS_LABEL (widget))
+    return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), label) == 0;
+  if (ADW_IS_STATUS_PAGE (widget))
+    return g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), label) == 0;
+  return FALSE;
+}
+
+/* The first descendant of @root (depth first, @root included) of @type
+ * whose label or title is @label (any, when %NULL).
+ */
+GtkWidget *
+ui_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *label)
+{
+  if (widget_matches (root, type, label))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
