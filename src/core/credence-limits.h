@@ -26,4 +26,12 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_HTTP_CONNECT_TIMEOUT_S 10
 #define CREDENCE_LIMIT_HTTP_TOTAL_TIMEOUT_S   30
 
+/* Verifiable credentials (Open Badges 3.0) */
+#define CREDENCE_LIMIT_BASE58_LENGTH       1024               /* characters of a base58btc key or signature */
+#define CREDENCE_LIMIT_BASE64_LENGTH       (8 * 1024 * 1024)  /* characters of a base64url value */
+#define CREDENCE_LIMIT_STATUS_LIST_SIZE    (4 * 1024 * 1024)  /* bytes of an inflated status bitstring */
+#define CREDENCE_LIMIT_JWT_SIZE            (1024 * 1024)      /* bytes of a compact JWS */
+#define CREDENCE_LIMIT_PROOFS              16                 /* proofs on one credential */
+#define CREDENCE_LIMIT_STATUS_ENTRIES      16                 /* credentialStatus entries on one credential */
+
 G_END_DECLS

@@ -1,0 +1,28 @@
+/* credence-test-keys.h: fresh keys and signatures made in tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "credence-public-key.h"
+
+G_BEGIN_DECLS
+
+typedef struct _TestKey TestKey;
+
+TestKey           *test_key_new        (CredenceKeyType             type);
+void               test_key_free       (TestKey                    *key);
+CredencePublicKey *test_key_get_public (TestKey                    *key);
+GBytes            *test_key_sign       (TestKey                    *key,
+                                        CredenceSignatureAlgorithm  algorithm,
+                                        const void                 *data,
+                                        gsize                       length);
+JsonObject        *test_key_to_jwk     (TestKey                    *key);
+char              *test_key_did_key    (TestKey                    *key);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestKey, test_key_free)
+
+G_END_DECLS
