@@ -11,63 +11,12 @@
 
 #include "credence-keyring.h"
 #include "credence-store.h"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("credence-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static GBytes *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
-
-static gboolean
-bytes_contain (GBytes     *haystack,
-               const char *needle)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (haystack, &len);
-
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-
-  return FALSE;
-}
+#include "credence-test-utils.h"
 
 static void
 test_store_encrypted (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = credence_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "collection.db", NULL);
   g_autoptr(GBytes) key = credence_keyring_new_random_key ();
   g_autoptr(GBytes) contents = NULL;
@@ -83,7 +32,7 @@ test_store_encrypted (void)
   cipher = credence_store_dup_cipher_version (store);
   g_assert_nonnull (cipher);
   g_assert_cmpstr (cipher, !=, "");
-  g_assert_cmpint (credence_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (credence_store_get_schema_version (store), ==, CREDENCE_STORE_SCHEMA_VERSION);
 
   credence_store_set_meta (store, "owner-name", "Ada Lovelace-Plaintext-Marker", &error);
   g_assert_no_error (error);
@@ -93,19 +42,19 @@ test_store_encrypted (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  contents = read_file (path);
+  contents = credence_test_read_file (path);
   g_assert_cmpuint (g_bytes_get_size (contents), >=, 16);
   g_assert_false (memcmp (g_bytes_get_data (contents, NULL), "SQLite format 3", 16) == 0);
-  g_assert_false (bytes_contain (contents, "Ada Lovelace-Plaintext-Marker"));
-  g_assert_false (bytes_contain (contents, "CREATE TABLE"));
+  g_assert_false (credence_test_bytes_contain (contents, "Ada Lovelace-Plaintext-Marker"));
+  g_assert_false (credence_test_bytes_contain (contents, "CREATE TABLE"));
 
-  remove_tree (dir);
+  credence_test_remove_tree (dir);
 }
 
 static void
 test_store_wrong_key (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = credence_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "collection.db", NULL);
   g_autoptr(GBytes) key = credence_keyring_new_random_key ();
   g_autoptr(GBytes) other = credence_keyring_new_random_key ();
@@ -121,7 +70,7 @@ test_store_wrong_key (void)
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 
-  before = read_file (path);
+  before = credence_test_read_file (path);
 
   store = credence_store_open (path, other, &error);
   g_assert_null (store);
@@ -130,7 +79,7 @@ test_store_wrong_key (void)
   g_clear_error (&error);
 
   /* A failed unlock changes nothing on disk. */
-  after = read_file (path);
+  after = credence_test_read_file (path);
   g_assert_true (g_bytes_equal (before, after));
 
   store = credence_store_open (path, key, &error);
@@ -140,13 +89,13 @@ test_store_wrong_key (void)
   g_assert_cmpstr (value, ==, "hello");
   g_assert_finalize_object (store);
 
-  remove_tree (dir);
+  credence_test_remove_tree (dir);
 }
 
 static void
 test_store_not_a_database (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = credence_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "collection.db", NULL);
   g_autoptr(GBytes) key = credence_keyring_new_random_key ();
   g_autoptr(GError) error = NULL;
@@ -162,13 +111,13 @@ test_store_not_a_database (void)
   g_assert_null (store);
   g_assert_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY);
 
-  remove_tree (dir);
+  credence_test_remove_tree (dir);
 }
 
 static void
 test_store_default_uses_keyring (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = credence_test_make_temp_dir ();
   g_autofree char *data_dir = g_build_filename (dir, "credence", NULL);
   g_autofree char *path = NULL;
   g_autofree char *value = NULL;
@@ -212,8 +161,8 @@ test_store_default_uses_keyring (void)
   g_clear_error (&error);
 
   g_unsetenv ("CREDENCE_DATA_DIR");
-  remove_tree (data_dir);
-  remove_tree (dir);
+  credence_test_remove_tree (data_dir);
+  credence_test_remove_tree (dir);
 }
 
 static void
@@ -231,7 +180,7 @@ opened_cb (GObject      *source,
 static void
 test_store_default_async (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = credence_test_make_temp_dir ();
   CredenceStore *store = NULL;
 
   credence_store_open_default_async (dir, NULL, opened_cb, &store);
@@ -240,7 +189,7 @@ test_store_default_async (void)
 
   g_assert_true (CREDENCE_IS_STORE (store));
   g_assert_finalize_object (store);
-  remove_tree (dir);
+  credence_test_remove_tree (dir);
 }
 
 int

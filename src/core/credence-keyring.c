@@ -95,10 +95,32 @@ propagate_secret_error (GError  **error,
   g_error_free (secret_error);
 }
 
+static void
+wipe_key (gpointer data)
+{
+  gnutls_memset (data, 0, CREDENCE_KEYRING_KEY_SIZE);
+  g_free (data);
+}
+
+/**
+ * credence_keyring_wrap_key:
+ * @key: (transfer full): %CREDENCE_KEYRING_KEY_SIZE bytes from g_malloc()
+ *
+ * Wraps a key in a #GBytes that overwrites it with zeros when freed.
+ *
+ * Returns: (transfer full): the key
+ */
+GBytes *
+credence_keyring_wrap_key (guint8 *key)
+{
+  return g_bytes_new_with_free_func (key, CREDENCE_KEYRING_KEY_SIZE, wipe_key, key);
+}
+
 /**
  * credence_keyring_new_random_key:
  *
- * Returns: 32 bytes from GnuTLS's key-grade random generator.
+ * Returns: 32 bytes from GnuTLS's key-grade random generator, wiped from
+ *   memory when freed.
  */
 GBytes *
 credence_keyring_new_random_key (void)
@@ -108,7 +130,7 @@ credence_keyring_new_random_key (void)
   if (gnutls_rnd (GNUTLS_RND_KEY, key, CREDENCE_KEYRING_KEY_SIZE) != 0)
     g_error ("The system random number generator failed");
 
-  return g_bytes_new_take (key, CREDENCE_KEYRING_KEY_SIZE);
+  return credence_keyring_wrap_key (key);
 }
 
 /**
@@ -177,7 +199,7 @@ credence_keyring_lookup_key (const char    *store_path,
   /* secret_password_free() wipes the memory before freeing it. */
   secret_password_free (hex);
 
-  return g_bytes_new_take (key, CREDENCE_KEYRING_KEY_SIZE);
+  return credence_keyring_wrap_key (key);
 }
 
 /**

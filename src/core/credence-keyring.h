@@ -43,5 +43,6 @@ gboolean credence_keyring_clear_key   (const char    *store_path,
                                        GError       **error);
 
 GBytes  *credence_keyring_new_random_key (void) G_GNUC_WARN_UNUSED_RESULT;
+GBytes  *credence_keyring_wrap_key       (guint8 *key) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

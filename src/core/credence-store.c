@@ -1,4 +1,6 @@
-/* credence-store.c: the encrypted badge collection (SQLCipher).
+/* credence-store.c: the encrypted badge collection (SQLCipher): opening,
+ * keys (keyring or passphrase), schema migrations, settings, backups.
+ * The badge and identity records live in credence-store-badges.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,25 +14,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gnutls/gnutls.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "credence-keyring.h"
+#include "credence-passphrase.h"
 #include "credence-paths.h"
-#include "credence-store.h"
-
-#define SCHEMA_VERSION 1
-
-struct _CredenceStore
-{
-  GObject  parent_instance;
-
-  char    *path;
-  sqlite3 *db;
-  GMutex   lock;
-};
+#include "credence-store-private.h"
 
 G_DEFINE_FINAL_TYPE (CredenceStore, credence_store, G_TYPE_OBJECT)
 
@@ -43,7 +34,7 @@ credence_store_finalize (GObject *object)
 
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
-  g_mutex_clear (&self->lock);
+  g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (credence_store_parent_class)->finalize (object);
 }
@@ -59,17 +50,47 @@ credence_store_class_init (CredenceStoreClass *klass)
 static void
 credence_store_init (CredenceStore *self)
 {
-  g_mutex_init (&self->lock);
+  g_rec_mutex_init (&self->lock);
 }
 
-static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  const char  *what)
+void
+_credence_store_set_sqlite_error (GError     **error,
+                                  sqlite3     *db,
+                                  const char  *what)
 {
-  g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_FAILED,
-               _("The collection database failed while %s: %s"),
-               what, db != NULL ? sqlite3_errmsg (db) : "out of memory");
+  int code = db != NULL ? sqlite3_errcode (db) & 0xff : SQLITE_NOMEM;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : "out of memory";
+
+  switch (code)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
+                   _("The disk is full: the collection could not be saved while %s. "
+                     "Free some space and try again; nothing was lost."),
+                   what);
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
+                   _("The collection file could not be written or read while %s (%s). "
+                     "Check that its folder is writable and the disk not full."),
+                   what, message);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT,
+                   _("The collection file is damaged (%s, while %s). "
+                     "Restore it from a backup."),
+                   message, what);
+      break;
+    default:
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_FAILED,
+                   _("The collection database failed while %s: %s"),
+                   what, message);
+      break;
+    }
 }
 
 /* Runs @sql and returns the first column of its first row, or %NULL. */
@@ -105,19 +126,82 @@ query_string (sqlite3     *db,
   return result;
 }
 
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          const char  *what,
-          GError     **error)
+gboolean
+_credence_store_exec (sqlite3     *db,
+                      const char  *sql,
+                      const char  *what,
+                      GError     **error)
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db, what);
+      _credence_store_set_sqlite_error (error, db, what);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE (so that another
+ * process writing at the same time waits instead of failing half-way),
+ * inner ones are savepoints.  The store's lock is held from begin to
+ * commit or rollback.
+ */
+gboolean
+_credence_store_begin (CredenceStore  *self,
+                       GError        **error)
+{
+  g_rec_mutex_lock (&self->lock);
+  if (!_credence_store_exec (self->db,
+                             self->tx_depth == 0 ? "BEGIN IMMEDIATE;" : "SAVEPOINT nested;",
+                             "starting a change", error))
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  self->tx_depth++;
+
+  return TRUE;
+}
+
+gboolean
+_credence_store_commit (CredenceStore  *self,
+                        GError        **error)
+{
+  gboolean ok;
+
+  g_assert (self->tx_depth > 0);
+
+  ok = _credence_store_exec (self->db,
+                             self->tx_depth == 1 ? "COMMIT;" : "RELEASE nested;",
+                             "saving a change", error);
+  if (!ok)
+    {
+      /* A failed COMMIT (full disk) leaves the transaction open. */
+      _credence_store_rollback (self);
+      return FALSE;
+    }
+
+  self->tx_depth--;
+  g_rec_mutex_unlock (&self->lock);
+
+  return TRUE;
+}
+
+void
+_credence_store_rollback (CredenceStore *self)
+{
+  g_assert (self->tx_depth > 0);
+
+  if (self->tx_depth == 1)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+    }
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested;", NULL, NULL, NULL);
+
+  self->tx_depth--;
+  g_rec_mutex_unlock (&self->lock);
 }
 
 /* Creates an empty file readable by the owner only, so that SQLite (which
@@ -144,83 +228,168 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+static void
+wipe_string (char *str)
+{
+  if (str != NULL)
+    {
+      gnutls_memset (str, 0, strlen (str));
+      g_free (str);
+    }
+}
+
+typedef char WipedString;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WipedString, wipe_string)
+
+/* Formats a raw SQLCipher key: x'<64 hex digits>' or, with @salt,
+ * x'<64 hex digits of key><32 hex digits of salt>' (the salt becomes the
+ * first 16 bytes of a new file).  Free the result with wipe_string().
+ */
+static char *
+format_raw_key (GBytes       *key,
+                const guint8 *salt)
+{
+  const guint8 *data;
+  gsize len;
+  gsize salt_len = salt != NULL ? CREDENCE_PASSPHRASE_SALT_SIZE : 0;
+  char *str;
+  gsize pos = 0;
+
+  data = g_bytes_get_data (key, &len);
+  str = g_malloc0 (4 + 2 * (len + salt_len));
+  str[pos++] = 'x';
+  str[pos++] = '\'';
+  for (gsize i = 0; i < len; i++, pos += 2)
+    g_snprintf (str + pos, 3, "%02x", data[i]);
+  for (gsize i = 0; i < salt_len; i++, pos += 2)
+    g_snprintf (str + pos, 3, "%02x", salt[i]);
+  str[pos++] = '\'';
+
+  return str;
+}
+
 static gboolean
 apply_key (sqlite3  *db,
            GBytes   *key,
            GError  **error)
 {
-  const guint8 *data;
-  gsize len;
-  char *sql;
-  gsize sql_len;
+  g_autoptr(WipedString) literal = NULL;
   int rc;
 
-  data = g_bytes_get_data (key, &len);
-  if (len != CREDENCE_KEYRING_KEY_SIZE)
+  if (g_bytes_get_size (key) != CREDENCE_KEYRING_KEY_SIZE)
     {
       g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY,
                    _("The collection key has the wrong size."));
       return FALSE;
     }
 
-  /* PRAGMA key = "x'<64 hex digits>'": a raw key, no key derivation. */
-  sql_len = sizeof "PRAGMA key = \"x''\";" + 2 * len;
-  sql = g_malloc0 (sql_len);
-  memcpy (sql, "PRAGMA key = \"x'", 16);
-  for (gsize i = 0; i < len; i++)
-    g_snprintf (sql + 16 + 2 * i, 3, "%02x", data[i]);
-  memcpy (sql + 16 + 2 * len, "'\";", 4);
-
-  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-  gnutls_memset (sql, 0, sql_len);
-  g_free (sql);
-
+  literal = format_raw_key (key, NULL);
+  rc = sqlite3_key (db, literal, strlen (literal));
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, "applying the key");
+      _credence_store_set_sqlite_error (error, db, "applying the key");
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* Schema 1: settings.  Schema 2: badges, pinned documents shared between
+ * badges, verification history, owner identities.  Only SQLite 3.15
+ * features (Debian 12's SQLCipher 3.4.1).
+ */
+static const char *const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ");",
+
+  /* 1 → 2 */
+  "CREATE TABLE badges ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  credential_id TEXT UNIQUE,"
+  "  payload_sha256 TEXT NOT NULL UNIQUE,"
+  "  container TEXT NOT NULL,"
+  "  spec_version TEXT NOT NULL,"
+  "  original BLOB NOT NULL,"
+  "  payload BLOB NOT NULL,"
+  "  name TEXT,"
+  "  description TEXT,"
+  "  issuer_name TEXT,"
+  "  issuer_url TEXT,"
+  "  recipient TEXT,"
+  "  issued_on TEXT,"
+  "  expires_on TEXT,"
+  "  image TEXT,"
+  "  source TEXT,"
+  "  search_text TEXT NOT NULL DEFAULT '',"
+  "  added_at INTEGER NOT NULL,"
+  "  verdict TEXT,"
+  "  reason TEXT,"
+  "  verified_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX badges_by_added ON badges (added_at);"
+  "CREATE TABLE documents ("
+  "  sha256 TEXT PRIMARY KEY NOT NULL,"
+  "  bytes BLOB NOT NULL"
+  ");"
+  "CREATE TABLE badge_documents ("
+  "  badge_id INTEGER NOT NULL REFERENCES badges (id) ON DELETE CASCADE,"
+  "  url TEXT NOT NULL,"
+  "  final_url TEXT,"
+  "  status INTEGER NOT NULL DEFAULT 0,"
+  "  fetched_at INTEGER NOT NULL DEFAULT 0,"
+  "  media_type TEXT,"
+  "  document_sha256 TEXT NOT NULL REFERENCES documents (sha256),"
+  "  PRIMARY KEY (badge_id, url)"
+  ");"
+  "CREATE INDEX badge_documents_by_document ON badge_documents (document_sha256);"
+  "CREATE TABLE verifications ("
+  "  id INTEGER PRIMARY KEY,"
+  "  badge_id INTEGER NOT NULL REFERENCES badges (id) ON DELETE CASCADE,"
+  "  verified_at INTEGER NOT NULL,"
+  "  online INTEGER NOT NULL,"
+  "  verdict TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  report TEXT"
+  ");"
+  "CREATE INDEX verifications_by_badge ON verifications (badge_id, verified_at);"
+  "CREATE TABLE identities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  type TEXT NOT NULL CHECK (type IN ('email', 'url', 'telephone', 'did')),"
+  "  value TEXT NOT NULL,"
+  "  is_primary INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (type, value)"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CREDENCE_STORE_SCHEMA_VERSION);
+
 static gboolean
 migrate (sqlite3  *db,
          int       from_version,
          GError  **error)
 {
-  if (from_version > SCHEMA_VERSION)
-    {
-      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_FAILED,
-                   _("The collection was written by a newer version of Credence "
-                     "(schema %d); update Credence to open it."),
-                   from_version);
-      return FALSE;
-    }
+  g_autofree char *sql = NULL;
 
-  if (from_version == SCHEMA_VERSION)
+  if (from_version == CREDENCE_STORE_SCHEMA_VERSION)
     return TRUE;
 
-  if (!exec_sql (db, "BEGIN IMMEDIATE;", "starting an upgrade", error))
+  if (!_credence_store_exec (db, "BEGIN IMMEDIATE;", "starting an upgrade", error))
     return FALSE;
 
-  if (from_version < 1 &&
-      !exec_sql (db,
-                 "CREATE TABLE meta ("
-                 "  key TEXT PRIMARY KEY NOT NULL,"
-                 "  value TEXT"
-                 ");",
-                 "creating the collection", error))
+  for (int v = from_version; v < CREDENCE_STORE_SCHEMA_VERSION; v++)
+    if (!_credence_store_exec (db, migrations[v], "upgrading the collection", error))
+      goto rollback;
+
+  sql = g_strdup_printf ("PRAGMA user_version = %d;", CREDENCE_STORE_SCHEMA_VERSION);
+  if (!_credence_store_exec (db, sql, "recording the schema version", error))
     goto rollback;
 
-  {
-    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", SCHEMA_VERSION);
-
-    if (!exec_sql (db, sql, "recording the schema version", error))
-      goto rollback;
-  }
-
-  return exec_sql (db, "COMMIT;", "finishing an upgrade", error);
+  if (_credence_store_exec (db, "COMMIT;", "finishing an upgrade", error))
+    return TRUE;
 
 rollback:
   sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
@@ -246,6 +415,7 @@ credence_store_open (const char  *path,
   g_autofree char *cipher_version = NULL;
   g_autofree char *user_version = NULL;
   sqlite3 *db = NULL;
+  int version;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -295,18 +465,86 @@ credence_store_open (const char  *path,
     }
   else if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, "reading the collection");
+      _credence_store_set_sqlite_error (error, db, "reading the collection");
       return NULL;
     }
 
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, 10000);
 
-  if (!exec_sql (db, "PRAGMA journal_mode = WAL;", "setting up the journal", error) ||
-      !exec_sql (db, "PRAGMA foreign_keys = ON;", "setting up the collection", error) ||
-      !migrate (db, user_version != NULL ? atoi (user_version) : 0, error))
+  /* Checked before anything is written (switching to WAL writes). */
+  version = user_version != NULL ? atoi (user_version) : 0;
+  if (version > CREDENCE_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_FAILED,
+                   _("The collection was written by a newer version of Credence "
+                     "(schema %d); update Credence to open it."),
+                   version);
+      return NULL;
+    }
+
+  if (!_credence_store_exec (db, "PRAGMA journal_mode = WAL;", "setting up the journal", error) ||
+      !_credence_store_exec (db, "PRAGMA foreign_keys = ON;", "setting up the collection", error) ||
+      !migrate (db, version, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+static char *
+params_path_for (const char *dir)
+{
+  return g_build_filename (dir, CREDENCE_PASSPHRASE_PARAMS_FILE_NAME, NULL);
+}
+
+static char *
+dup_data_dir (const char  *data_dir,
+              GError     **error)
+{
+  g_autofree char *dir = NULL;
+
+  dir = data_dir != NULL ? g_strdup (data_dir) : credence_paths_get_data_dir ();
+  if (!credence_paths_ensure_private_dir (dir, error))
+    return NULL;
+
+  return g_steal_pointer (&dir);
+}
+
+/**
+ * credence_store_exists:
+ * @data_dir: (nullable): the folder of the collection
+ *
+ * Returns: whether a collection file exists in @data_dir
+ */
+gboolean
+credence_store_exists (const char *data_dir)
+{
+  g_autofree char *dir = data_dir != NULL ? g_strdup (data_dir) : credence_paths_get_data_dir ();
+  g_autofree char *path = g_build_filename (dir, CREDENCE_STORE_FILE_NAME, NULL);
+
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/**
+ * credence_store_uses_passphrase:
+ * @data_dir: (nullable): the folder of the collection
+ *
+ * Returns: whether the collection in @data_dir is protected by a passphrase
+ */
+gboolean
+credence_store_uses_passphrase (const char *data_dir)
+{
+  g_autofree char *dir = data_dir != NULL ? g_strdup (data_dir) : credence_paths_get_data_dir ();
+  g_autofree char *params = params_path_for (dir);
+
+  return g_file_test (params, G_FILE_TEST_EXISTS);
+}
+
+static void
+set_needs_passphrase (GError     **error,
+                      const char  *detail)
+{
+  g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_NEEDS_PASSPHRASE,
+               "%s", detail);
 }
 
 /**
@@ -317,8 +555,10 @@ credence_store_open (const char  *path,
  * @error: return location for a #GError
  *
  * Opens the user's collection with the key from the Secret Service, making
- * a new key and an empty collection on first use.  Without a Secret
- * Service it fails with %CREDENCE_KEYRING_ERROR_NO_SERVICE.  Blocking.
+ * a new key and an empty collection on first use.  A collection protected
+ * by a passphrase, or a new one when no Secret Service exists, fails with
+ * %CREDENCE_STORE_ERROR_NEEDS_PASSPHRASE: ask for a passphrase and call
+ * credence_store_open_with_passphrase().  Blocking.
  */
 CredenceStore *
 credence_store_open_default (const char    *data_dir,
@@ -327,18 +567,50 @@ credence_store_open_default (const char    *data_dir,
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *params = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GError) local_error = NULL;
+  CredenceStore *store;
 
-  dir = data_dir != NULL ? g_strdup (data_dir) : credence_paths_get_data_dir ();
-  if (!credence_paths_ensure_private_dir (dir, error))
+  dir = dup_data_dir (data_dir, error);
+  if (dir == NULL)
     return NULL;
 
   path = g_build_filename (dir, CREDENCE_STORE_FILE_NAME, NULL);
+  params = params_path_for (dir);
 
   key = credence_keyring_lookup_key (path, cancellable, &local_error);
+
+  if (g_file_test (params, G_FILE_TEST_EXISTS))
+    {
+      /* A move to the keyring interrupted after the rekey leaves both; the
+       * keyring key, if it opens the file, wins and the move is finished.
+       */
+      if (key != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          store = credence_store_open (path, key, NULL);
+          if (store != NULL)
+            {
+              g_unlink (params);
+              return store;
+            }
+        }
+
+      set_needs_passphrase (error, _("This collection is protected by a passphrase."));
+      return NULL;
+    }
+
   if (local_error != NULL)
     {
+      if (g_error_matches (local_error, CREDENCE_KEYRING_ERROR, CREDENCE_KEYRING_ERROR_NO_SERVICE) &&
+          !g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          set_needs_passphrase (error,
+                                _("No keyring is available to hold the collection key: "
+                                  "choose a passphrase to protect the collection."));
+          return NULL;
+        }
+
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
@@ -360,6 +632,125 @@ credence_store_open_default (const char    *data_dir,
     }
 
   return credence_store_open (path, key, error);
+}
+
+static void
+propagate_passphrase_error (GError **error,
+                            GError  *local_error)
+{
+  if (local_error->domain == CREDENCE_PASSPHRASE_ERROR &&
+      local_error->code == CREDENCE_PASSPHRASE_ERROR_EMPTY)
+    {
+      g_set_error_literal (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_INVALID,
+                           local_error->message);
+      g_error_free (local_error);
+    }
+  else if (local_error->domain == CREDENCE_PASSPHRASE_ERROR &&
+           local_error->code == CREDENCE_PASSPHRASE_ERROR_IO)
+    {
+      g_set_error_literal (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
+                           local_error->message);
+      g_error_free (local_error);
+    }
+  else if (local_error->domain == CREDENCE_PASSPHRASE_ERROR)
+    {
+      g_set_error_literal (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT,
+                           local_error->message);
+      g_error_free (local_error);
+    }
+  else
+    g_propagate_error (error, local_error);
+}
+
+/**
+ * credence_store_open_with_passphrase:
+ * @data_dir: (nullable): the folder of the collection
+ * @passphrase: the passphrase
+ * @error: return location for a #GError
+ *
+ * Opens the passphrase-protected collection in @data_dir, or creates one
+ * protected by @passphrase when the folder holds no collection yet.  A
+ * wrong passphrase fails with %CREDENCE_STORE_ERROR_WRONG_KEY and changes
+ * no file.  Blocking (key derivation and disk).
+ */
+CredenceStore *
+credence_store_open_with_passphrase (const char  *data_dir,
+                                     const char  *passphrase,
+                                     GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *params_path = NULL;
+  g_autoptr(GBytes) key = NULL;
+  GError *local_error = NULL;
+  CredencePassphraseParams params;
+  CredenceStore *store;
+
+  g_return_val_if_fail (passphrase != NULL, NULL);
+
+  dir = dup_data_dir (data_dir, error);
+  if (dir == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, CREDENCE_STORE_FILE_NAME, NULL);
+  params_path = params_path_for (dir);
+
+  if (!g_file_test (params_path, G_FILE_TEST_EXISTS))
+    {
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY,
+                       _("The collection “%s” is locked with a key in the keyring, "
+                         "not with a passphrase. Unlock the keyring and try again."),
+                       path);
+          return NULL;
+        }
+
+      if (passphrase[0] == '\0')
+        {
+          g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_INVALID,
+                       _("The passphrase is empty. Choose a passphrase of a few words."));
+          return NULL;
+        }
+
+      /* A new collection: the parameters first, so that a crash never
+       * leaves a database nobody can derive the key of.
+       */
+      credence_passphrase_params_init_random (&params);
+      if (!credence_passphrase_params_save (params_path, &params, &local_error))
+        {
+          propagate_passphrase_error (error, local_error);
+          return NULL;
+        }
+    }
+  else if (!credence_passphrase_params_load (params_path, &params, &local_error))
+    {
+      propagate_passphrase_error (error, local_error);
+      return NULL;
+    }
+
+  key = credence_passphrase_derive_key (passphrase, &params, &local_error);
+  if (key == NULL)
+    {
+      propagate_passphrase_error (error, local_error);
+      return NULL;
+    }
+
+  store = credence_store_open (path, key, &local_error);
+  if (store == NULL)
+    {
+      if (g_error_matches (local_error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY))
+        {
+          g_clear_error (&local_error);
+          g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY,
+                       _("The passphrase is wrong: the collection could not be unlocked."));
+          return NULL;
+        }
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  return store;
 }
 
 static void
@@ -406,6 +797,149 @@ credence_store_open_default_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static gboolean
+rekey (CredenceStore  *self,
+       GBytes         *key,
+       GError        **error)
+{
+  g_autoptr(WipedString) literal = format_raw_key (key, NULL);
+  int rc;
+
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_rekey (self->db, literal, strlen (literal));
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    _credence_store_set_sqlite_error (error, self->db, "changing the key");
+  g_rec_mutex_unlock (&self->lock);
+
+  return rc == SQLITE_OK;
+}
+
+/**
+ * credence_store_set_passphrase:
+ * @self: a #CredenceStore
+ * @passphrase: the new passphrase
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Protects the collection with @passphrase from now on: moves it from
+ * the keyring to a passphrase, or changes the passphrase.  The database
+ * is re-encrypted (PRAGMA rekey) with a key derived from a new salt.
+ */
+gboolean
+credence_store_set_passphrase (CredenceStore  *self,
+                               const char     *passphrase,
+                               GCancellable   *cancellable,
+                               GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *params_path = NULL;
+  g_autofree char *new_params_path = NULL;
+  g_autoptr(GBytes) key = NULL;
+  GError *local_error = NULL;
+  CredencePassphraseParams params;
+
+  g_return_val_if_fail (CREDENCE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+
+  dir = g_path_get_dirname (self->path);
+  params_path = params_path_for (dir);
+  new_params_path = g_strconcat (params_path, ".new", NULL);
+
+  credence_passphrase_params_init_random (&params);
+  key = credence_passphrase_derive_key (passphrase, &params, &local_error);
+  if (key == NULL)
+    {
+      propagate_passphrase_error (error, local_error);
+      return FALSE;
+    }
+
+  /* The new parameters go beside the old ones until the rekey is done. */
+  if (!credence_passphrase_params_save (new_params_path, &params, &local_error))
+    {
+      propagate_passphrase_error (error, local_error);
+      return FALSE;
+    }
+
+  if (!rekey (self, key, error))
+    {
+      g_unlink (new_params_path);
+      return FALSE;
+    }
+
+  if (g_rename (new_params_path, params_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
+                   _("Could not save the key file “%s”: %s"),
+                   params_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The keyring key no longer opens anything: forget it.  Without a
+   * Secret Service there is nothing to forget.
+   */
+  if (!credence_keyring_clear_key (self->path, cancellable, &local_error))
+    {
+      if (!g_error_matches (local_error, CREDENCE_KEYRING_ERROR, CREDENCE_KEYRING_ERROR_NO_SERVICE))
+        g_warning ("Could not remove the old key from the keyring: %s", local_error->message);
+      g_clear_error (&local_error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * credence_store_use_keyring:
+ * @self: a #CredenceStore
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Moves a passphrase-protected collection to a new random key kept in the
+ * Secret Service.
+ */
+gboolean
+credence_store_use_keyring (CredenceStore  *self,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *params_path = NULL;
+  g_autoptr(GBytes) key = NULL;
+
+  g_return_val_if_fail (CREDENCE_IS_STORE (self), FALSE);
+
+  dir = g_path_get_dirname (self->path);
+  params_path = params_path_for (dir);
+
+  /* The keyring first: if the rekey fails, the passphrase still works; if
+   * Credence stops after the rekey, the next open finds the keyring key.
+   */
+  key = credence_keyring_new_random_key ();
+  if (!credence_keyring_store_key (self->path, key, cancellable, error))
+    return FALSE;
+
+  if (!rekey (self, key, error))
+    {
+      credence_keyring_clear_key (self->path, NULL, NULL);
+      return FALSE;
+    }
+
+  if (g_unlink (params_path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
+                   _("Could not remove the key file “%s”: %s"),
+                   params_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 const char *
 credence_store_get_path (CredenceStore *self)
 {
@@ -421,9 +955,9 @@ credence_store_dup_cipher_version (CredenceStore *self)
 
   g_return_val_if_fail (CREDENCE_IS_STORE (self), NULL);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   version = query_string (self->db, "PRAGMA cipher_version;", NULL);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&version);
 }
@@ -435,11 +969,50 @@ credence_store_get_schema_version (CredenceStore *self)
 
   g_return_val_if_fail (CREDENCE_IS_STORE (self), -1);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   version = query_string (self->db, "PRAGMA user_version;", NULL);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
 
   return version != NULL ? atoi (version) : -1;
+}
+
+/**
+ * credence_store_check_integrity:
+ *
+ * Runs SQLite's integrity check and the foreign key check.
+ *
+ * Returns: %TRUE when the collection is sound
+ */
+gboolean
+credence_store_check_integrity (CredenceStore  *self,
+                                GError        **error)
+{
+  g_autofree char *result = NULL;
+  g_autofree char *fk = NULL;
+  int rc;
+
+  g_return_val_if_fail (CREDENCE_IS_STORE (self), FALSE);
+
+  g_rec_mutex_lock (&self->lock);
+  result = query_string (self->db, "PRAGMA integrity_check;", &rc);
+  if (rc == SQLITE_OK)
+    fk = query_string (self->db, "PRAGMA foreign_key_check;", &rc);
+  if (rc != SQLITE_OK)
+    _credence_store_set_sqlite_error (error, self->db, "checking the collection");
+  g_rec_mutex_unlock (&self->lock);
+
+  if (rc != SQLITE_OK)
+    return FALSE;
+
+  if (g_strcmp0 (result, "ok") != 0 || fk != NULL)
+    {
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT,
+                   _("The collection file is damaged (%s). Restore it from a backup."),
+                   result != NULL && g_strcmp0 (result, "ok") != 0 ? result : "foreign key");
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -459,7 +1032,7 @@ credence_store_set_meta (CredenceStore  *self,
   g_return_val_if_fail (CREDENCE_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2);",
                           -1, &stmt, NULL) == SQLITE_OK &&
@@ -468,9 +1041,9 @@ credence_store_set_meta (CredenceStore  *self,
       sqlite3_step (stmt) == SQLITE_DONE)
     ok = TRUE;
   else
-    set_sqlite_error (error, self->db, "saving a setting");
+    _credence_store_set_sqlite_error (error, self->db, "saving a setting");
   sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
 
   return ok;
 }
@@ -493,7 +1066,7 @@ credence_store_dup_meta (CredenceStore  *self,
   g_return_val_if_fail (CREDENCE_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?1;",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -512,9 +1085,267 @@ credence_store_dup_meta (CredenceStore  *self,
         rc = SQLITE_OK;
     }
   if (rc != SQLITE_OK)
-    set_sqlite_error (error, self->db, "reading a setting");
+    _credence_store_set_sqlite_error (error, self->db, "reading a setting");
   sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
 
   return value;
+}
+
+/* Backups
+ *
+ * A backup is one SQLCipher 3 database file (default cipher settings)
+ * holding a copy of the whole collection.  Its first 16 bytes are a random
+ * salt; its raw key is PBKDF2-HMAC-SHA256 (backup passphrase, that salt,
+ * 600 000 iterations, 32 bytes).  With the sqlcipher shell:
+ *   PRAGMA key = "x'<64 hex digits of the derived key>'";
+ */
+
+static gboolean
+read_backup_salt (const char                *file,
+                  CredencePassphraseParams  *params,
+                  GError                   **error)
+{
+  g_autoptr(GFile) gfile = g_file_new_for_path (file);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize got = 0;
+
+  in = g_file_read (gfile, NULL, &local_error);
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), params->salt, sizeof params->salt,
+                                &got, NULL, &local_error))
+    {
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
+                   _("Could not read the backup “%s”: %s"), file, local_error->message);
+      return FALSE;
+    }
+
+  if (got != sizeof params->salt)
+    {
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT,
+                   _("“%s” is not a Credence backup: it is too short."), file);
+      return FALSE;
+    }
+
+  params->iterations = CREDENCE_PASSPHRASE_ITERATIONS;
+
+  return TRUE;
+}
+
+/**
+ * credence_store_backup:
+ * @self: a #CredenceStore
+ * @file: where to write the backup
+ * @passphrase: the passphrase that will protect the backup
+ * @error: return location for a #GError
+ *
+ * Writes the whole collection to @file, encrypted with a key derived from
+ * @passphrase.  @file is replaced only once the backup is complete.
+ */
+gboolean
+credence_store_backup (CredenceStore  *self,
+                       const char     *file,
+                       const char     *passphrase,
+                       GError        **error)
+{
+  g_autofree char *part = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(WipedString) literal = NULL;
+  g_autofree char *version_sql = NULL;
+  GError *local_error = NULL;
+  CredencePassphraseParams params;
+  sqlite3_stmt *stmt = NULL;
+  gboolean attached = FALSE;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (CREDENCE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file != NULL && passphrase != NULL, FALSE);
+
+  credence_passphrase_params_init_random (&params);
+  key = credence_passphrase_derive_key (passphrase, &params, &local_error);
+  if (key == NULL)
+    {
+      propagate_passphrase_error (error, local_error);
+      return FALSE;
+    }
+  literal = format_raw_key (key, params.salt);
+
+  part = g_strconcat (file, ".part", NULL);
+  g_unlink (part);
+  if (!create_private_file (part, error))
+    return FALSE;
+
+  g_rec_mutex_lock (&self->lock);
+
+  rc = sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS backup KEY ?2;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, part, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 2, literal, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _credence_store_set_sqlite_error (error, self->db, "starting the backup");
+      goto out;
+    }
+  attached = TRUE;
+
+  version_sql = g_strdup_printf ("PRAGMA backup.user_version = %d;",
+                                 CREDENCE_STORE_SCHEMA_VERSION);
+  if (!_credence_store_exec (self->db, "SELECT sqlcipher_export('backup');",
+                             "writing the backup", error) ||
+      !_credence_store_exec (self->db, version_sql, "writing the backup", error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  if (attached &&
+      sqlite3_exec (self->db, "DETACH DATABASE backup;", NULL, NULL, NULL) != SQLITE_OK &&
+      ok)
+    {
+      _credence_store_set_sqlite_error (error, self->db, "finishing the backup");
+      ok = FALSE;
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  if (ok && g_rename (part, file) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
+                   _("Could not write the backup “%s”: %s"), file, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    g_unlink (part);
+
+  return ok;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (p);
+    }
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr(GFile) src = g_file_new_for_path (from);
+  g_autoptr(GFile) dst = g_file_new_for_path (to);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!create_private_file (to, error))
+    return FALSE;
+
+  if (!g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
+                   _("Could not read the backup “%s”: %s"), from, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * credence_store_restore:
+ * @self: a #CredenceStore
+ * @file: a backup written by credence_store_backup()
+ * @passphrase: the backup's passphrase
+ * @mode: merge into the collection or replace it
+ * @error: return location for a #GError
+ *
+ * Restores a backup in one transaction: on any error the collection is
+ * unchanged, and the backup file is never written to.  Ask the learner to
+ * confirm before calling this.
+ */
+gboolean
+credence_store_restore (CredenceStore            *self,
+                        const char               *file,
+                        const char               *passphrase,
+                        CredenceStoreRestoreMode  mode,
+                        GError                  **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(CredenceStore) from = NULL;
+  GError *local_error = NULL;
+  CredencePassphraseParams params;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CREDENCE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file != NULL && passphrase != NULL, FALSE);
+
+  if (!read_backup_salt (file, &params, error))
+    return FALSE;
+
+  key = credence_passphrase_derive_key (passphrase, &params, &local_error);
+  if (key == NULL)
+    {
+      propagate_passphrase_error (error, local_error);
+      return FALSE;
+    }
+
+  /* Work on a private copy beside the collection: opening may upgrade an
+   * older backup, and the learner's backup file stays as it is.
+   */
+  dir = g_path_get_dirname (self->path);
+  copy = g_build_filename (dir, "restore-in-progress.db", NULL);
+  remove_database_files (copy);
+  if (!copy_file (file, copy, error))
+    goto out;
+
+  from = credence_store_open (copy, key, &local_error);
+  if (from == NULL)
+    {
+      if (g_error_matches (local_error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY))
+        {
+          g_clear_error (&local_error);
+          g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY,
+                       _("The backup could not be opened: the passphrase is wrong, "
+                         "or “%s” is not a Credence backup."),
+                       file);
+        }
+      else
+        g_propagate_error (error, local_error);
+      goto out;
+    }
+
+  if (!credence_store_check_integrity (from, error))
+    goto out;
+
+  if (!_credence_store_begin (self, error))
+    goto out;
+
+  if ((mode == CREDENCE_STORE_RESTORE_REPLACE && !_credence_store_clear_all (self, error)) ||
+      !_credence_store_merge_from (self, from, error))
+    {
+      _credence_store_rollback (self);
+      goto out;
+    }
+
+  ok = _credence_store_commit (self, error);
+
+out:
+  g_clear_object (&from);
+  remove_database_files (copy);
+
+  return ok;
 }

@@ -1,0 +1,49 @@
+/* credence-store-private.h: what credence-store.c and
+ * credence-store-badges.c share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+/* Declares sqlite3_key() and sqlite3_rekey(). */
+#define SQLITE_HAS_CODEC 1
+#include <sqlite3.h>
+
+#include "credence-store.h"
+
+G_BEGIN_DECLS
+
+struct _CredenceStore
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+  GRecMutex lock;
+  int       tx_depth;
+};
+
+void     _credence_store_set_sqlite_error (GError     **error,
+                                           sqlite3     *db,
+                                           const char  *what);
+gboolean _credence_store_exec             (sqlite3     *db,
+                                           const char  *sql,
+                                           const char  *what,
+                                           GError     **error);
+gboolean _credence_store_begin            (CredenceStore  *self,
+                                           GError        **error);
+gboolean _credence_store_commit           (CredenceStore  *self,
+                                           GError        **error);
+void     _credence_store_rollback         (CredenceStore  *self);
+
+/* Merges every badge, document, verification and identity of @from into
+ * @self; the caller holds a transaction on @self.
+ */
+gboolean _credence_store_merge_from       (CredenceStore  *self,
+                                           CredenceStore  *from,
+                                           GError        **error);
+gboolean _credence_store_clear_all        (CredenceStore  *self,
+                                           GError        **error);
+
+G_END_DECLS

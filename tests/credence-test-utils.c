@@ -1,0 +1,230 @@
+/* credence-test-utils.c: helpers shared by the tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "credence-test-utils.h"
+
+char *
+credence_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("credence-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @dir and everything below it. */
+void
+credence_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        credence_test_remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+GBytes *
+credence_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static gboolean
+contains (GBytes        *haystack,
+          gconstpointer  needle,
+          gsize          n)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (haystack, &len);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+credence_test_bytes_contain (GBytes     *haystack,
+                             const char *needle)
+{
+  return contains (haystack, needle, strlen (needle));
+}
+
+/* Looks for each of @needles in every file below @dir (also as UTF-16,
+ * the other encoding SQLite can store text in).  Returns "file: needle"
+ * for the first one found, or %NULL.
+ */
+char *
+credence_test_dir_find_text (const char         *dir,
+                             const char * const *needles)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GBytes) contents = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          char *found = credence_test_dir_find_text (path, needles);
+
+          if (found != NULL)
+            return found;
+          continue;
+        }
+
+      contents = credence_test_read_file (path);
+      for (gsize i = 0; needles[i] != NULL; i++)
+        {
+          glong units = 0;
+          g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (needles[i], -1, NULL, &units, NULL);
+
+          if (credence_test_bytes_contain (contents, needles[i]))
+            return g_strdup_printf ("%s: %s", path, needles[i]);
+
+          /* UTF-16 in this machine's byte order. */
+          if (utf16 != NULL && contains (contents, utf16, units * sizeof (gunichar2)))
+            return g_strdup_printf ("%s: %s (UTF-16)", path, needles[i]);
+        }
+    }
+
+  return NULL;
+}
+
+/* Maps each file name below @dir to its bytes.  SQLite's -shm file is
+ * left out: it is a shared-memory index that every reader of an open
+ * database writes to, not data.
+ */
+GHashTable *
+credence_test_snapshot_dir (const char *dir)
+{
+  GHashTable *snapshot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_suffix (name, "-shm"))
+        continue;
+      g_hash_table_insert (snapshot, g_strdup (name), credence_test_read_file (path));
+    }
+
+  return snapshot;
+}
+
+/* Asserts that @dir holds exactly the files of @snapshot, byte for byte. */
+void
+credence_test_assert_dir_unchanged (const char *dir,
+                                    GHashTable *snapshot)
+{
+  g_autoptr(GHashTable) now = credence_test_snapshot_dir (dir);
+  GHashTableIter iter;
+  gpointer name, bytes;
+
+  g_hash_table_iter_init (&iter, snapshot);
+  while (g_hash_table_iter_next (&iter, &name, &bytes))
+    {
+      GBytes *current = g_hash_table_lookup (now, name);
+
+      if (current == NULL)
+        g_error ("%s disappeared", (const char *)name);
+      if (!g_bytes_equal (current, bytes))
+        g_error ("%s changed", (const char *)name);
+    }
+
+  g_hash_table_iter_init (&iter, now);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    if (!g_hash_table_contains (snapshot, name))
+      g_error ("%s appeared", (const char *)name);
+}
+
+/* A badge record as the importer makes one: an OB 2.0 hosted assertion
+ * with its pinned assertion, BadgeClass and Issuer documents.  The
+ * BadgeClass and Issuer documents are the same for every badge, so that
+ * tests see them shared.
+ */
+#define ISSUER_JSON "{\"type\": \"Issuer\", \"name\": \"Example Issuing Academy\"}"
+
+CredenceStoreBadge *
+credence_test_make_badge (const char *name,
+                          const char *credential_id,
+                          const char *verdict,
+                          gint64      verified_at)
+{
+  CredenceStoreBadge *badge = credence_store_badge_new ();
+  g_autofree char *payload = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(GBytes) issuer = NULL;
+  CredenceStoreDocument *doc;
+
+  payload = g_strdup_printf ("{\"@context\": \"https://w3id.org/openbadges/v2\", "
+                             "\"type\": \"Assertion\", \"id\": \"%s\", "
+                             "\"recipient\": {\"type\": \"email\", \"hashed\": false, "
+                             "\"identity\": \"learner@example.org\"}, "
+                             "\"badge\": \"https://issuer.example.org/badges/%s\"}",
+                             credential_id != NULL ? credential_id : "urn:uuid:none", name);
+  original = g_strdup_printf ("\x89PNG-with-%s", payload);
+
+  badge->credential_id = g_strdup (credential_id);
+  badge->container = g_strdup ("png");
+  badge->spec_version = g_strdup ("2.0");
+  badge->payload = g_bytes_new (payload, strlen (payload));
+  badge->original = g_bytes_new (original, strlen (original));
+  badge->name = g_strdup (name);
+  badge->description = g_strdup_printf ("Awarded for %s.", name);
+  badge->issuer_name = g_strdup ("Example Issuing Academy");
+  badge->issuer_url = g_strdup ("https://issuer.example.org");
+  badge->recipient = g_strdup ("learner@example.org");
+  badge->issued_on = g_strdup ("2024-05-12T10:00:00Z");
+  badge->source = g_strdup_printf ("%s.png", name);
+
+  credence_store_badge_add_verification (badge,
+                                         credence_store_verification_new (verified_at, TRUE, verdict,
+                                                                          g_strcmp0 (verdict, "valid") == 0 ? NULL : "revoked",
+                                                                          "{\"verdict\": \"as recorded\"}"));
+
+  doc = credence_store_document_new (credential_id != NULL ? credential_id : "https://issuer.example.org/a",
+                                     badge->payload);
+  doc->status = 200;
+  doc->fetched_at = verified_at;
+  credence_store_badge_add_document (badge, doc);
+
+  issuer = g_bytes_new_static (ISSUER_JSON, strlen (ISSUER_JSON));
+  doc = credence_store_document_new ("https://issuer.example.org/issuer", issuer);
+  doc->status = 200;
+  doc->media_type = g_strdup ("application/ld+json");
+  doc->fetched_at = verified_at;
+  credence_store_badge_add_document (badge, doc);
+
+  return badge;
+}

@@ -1,0 +1,30 @@
+/* credence-test-utils.h: helpers shared by the tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "credence-store.h"
+
+G_BEGIN_DECLS
+
+char     *credence_test_make_temp_dir (void) G_GNUC_WARN_UNUSED_RESULT;
+void      credence_test_remove_tree   (const char *dir);
+GBytes   *credence_test_read_file     (const char *path) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  credence_test_bytes_contain (GBytes     *haystack,
+                                       const char *needle);
+char     *credence_test_dir_find_text (const char         *dir,
+                                       const char * const *needles) G_GNUC_WARN_UNUSED_RESULT;
+GHashTable *credence_test_snapshot_dir (const char *dir) G_GNUC_WARN_UNUSED_RESULT;
+void      credence_test_assert_dir_unchanged (const char *dir,
+                                              GHashTable *snapshot);
+
+CredenceStoreBadge *credence_test_make_badge (const char *name,
+                                             const char *credential_id,
+                                             const char *verdict,
+                                             gint64      verified_at) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
