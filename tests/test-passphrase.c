@@ -45,6 +45,7 @@ test_create_and_reopen (void)
   g_autoptr(GKeyFile) params = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) keys = NULL;
+  g_autofree char *kdf = NULL;
   CredenceStore *store;
 
   g_assert_false (credence_store_exists (data_dir));
@@ -69,7 +70,8 @@ test_create_and_reopen (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (keys), ==, 4);
   g_assert_true (g_strv_contains ((const char * const *)keys, "salt"));
-  g_assert_cmpstr (g_key_file_get_value (params, "Credence Key", "kdf", NULL), ==, "pbkdf2-hmac-sha256");
+  kdf = g_key_file_get_value (params, "Credence Key", "kdf", NULL);
+  g_assert_cmpstr (kdf, ==, "pbkdf2-hmac-sha256");
   g_assert_cmpuint (g_key_file_get_uint64 (params, "Credence Key", "iterations", NULL), >=, 600000);
 
   /* The keyring path says a passphrase is needed. */
