@@ -40,9 +40,9 @@ fail_invalid (const Scanner  *s,
               GError        **error)
 {
   g_set_error (error, CREDENCE_JSON_ERROR, CREDENCE_JSON_ERROR_INVALID,
-               /* Translators: %s says what is wrong, %zu is a byte offset. */
-               _("The badge data is damaged: %s at byte %" G_GSIZE_FORMAT ". Ask the issuer for a new copy."),
-               what, scanner_offset (s));
+               /* Translators: %s says what is wrong, %lu is a byte offset. */
+               _("The badge data is damaged: %s at byte %lu. Ask the issuer for a new copy."),
+               what, (gulong)scanner_offset (s));
   return FALSE;
 }
 

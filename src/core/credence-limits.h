@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_JSON_MEMBERS        100000             /* values in one document */
 #define CREDENCE_LIMIT_JSON_SIZE           CREDENCE_LIMIT_PAYLOAD_SIZE /* bytes of one JSON document */
 
+/* SVG (GMarkup has no depth limit of its own) */
+#define CREDENCE_LIMIT_SVG_DEPTH           256                /* nested elements */
+
 /* HTTP */
 #define CREDENCE_LIMIT_HTTP_JSON_SIZE      (2 * 1024 * 1024)
 #define CREDENCE_LIMIT_HTTP_IMAGE_SIZE     (10 * 1024 * 1024)
