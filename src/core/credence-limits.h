@@ -37,4 +37,11 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_PROOFS              16                 /* proofs on one credential */
 #define CREDENCE_LIMIT_STATUS_ENTRIES      16                 /* credentialStatus entries on one credential */
 
+/* Pathway files (shared by teachers and communities) */
+#define CREDENCE_LIMIT_PATHWAY_FILE_SIZE   (256 * 1024)       /* bytes of one pathway file */
+#define CREDENCE_LIMIT_PATHWAY_STEPS       500                /* steps at every level */
+#define CREDENCE_LIMIT_PATHWAY_DEPTH       8                  /* levels of steps (groups in groups) */
+#define CREDENCE_LIMIT_PATHWAY_LINKS       16                 /* links on one step */
+#define CREDENCE_LIMIT_PATHWAY_TEXT        8192               /* bytes of one title, note, id or URL */
+
 G_END_DECLS

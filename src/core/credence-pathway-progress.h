@@ -143,6 +143,26 @@ const guint              *credence_pathway_progress_get_step_badges    (Credence
 GPtrArray                *credence_pathway_progress_dup_next_steps     (CredencePathwayProgress  *self,
                                                                         guint                     max) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Suggestions (credence-pathway-suggest.c) */
+
+/**
+ * CredencePathwaySuggestFlags:
+ * @CREDENCE_PATHWAY_SUGGEST_BY_ISSUER: one draft per issuer
+ * @CREDENCE_PATHWAY_SUGGEST_BY_ALIGNMENT: one draft per alignment target
+ *
+ * How to group badges into draft pathways.
+ */
+typedef enum
+{
+  CREDENCE_PATHWAY_SUGGEST_BY_ISSUER    = 1 << 0,
+  CREDENCE_PATHWAY_SUGGEST_BY_ALIGNMENT = 1 << 1,
+} CredencePathwaySuggestFlags;
+
+GPtrArray                *credence_pathway_suggest                     (const CredencePathwayBadge *badges,
+                                                                        gsize                     n_badges,
+                                                                        CredencePathwaySuggestFlags flags,
+                                                                        guint                     min_badges) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CredencePathwayProgress, credence_pathway_progress_unref)
 
 G_END_DECLS

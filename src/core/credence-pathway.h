@@ -173,6 +173,14 @@ guint                    credence_pathway_count_steps          (CredencePathway 
 gboolean                 credence_pathway_is_valid_date        (const char           *date);
 gboolean                 credence_pathway_is_valid_url         (const char           *url);
 
+/* Pathway files (credence-pathway-file.c) */
+CredencePathway         *credence_pathway_new_from_bytes       (GBytes               *bytes,
+                                                                GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+CredencePathway         *credence_pathway_new_from_file        (GFile                *file,
+                                                                GCancellable         *cancellable,
+                                                                GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+GBytes                  *credence_pathway_to_bytes             (CredencePathway      *self) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CredencePathwayStep, credence_pathway_step_unref)
 
 G_END_DECLS
