@@ -15,13 +15,19 @@
 #include "credence-cli.h"
 
 static const CredenceCliCommand commands[] = {
+  { "backup", N_("Write the collection to one encrypted file"), credence_cli_backup },
   { "help", N_("Show help for Credence or one of its commands"), credence_cli_help },
+  { "identity", N_("List, add or remove the addresses your badges are issued to"), credence_cli_identity },
+  { "list", N_("List the badges in the collection"), credence_cli_list },
+  { "remove", N_("Remove badges from the collection"), credence_cli_remove },
+  { "restore", N_("Restore a backup into the collection"), credence_cli_restore },
+  { "show", N_("Show a badge, its verification history and documents"), credence_cli_show },
 };
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: credence-cli [--version] [--help] COMMAND [ARGS…]"));
+  fprintf (out, "%s\n\n", _("Usage: credence-cli [--version] [--help] [--data-dir DIR] COMMAND [ARGS…]"));
   fprintf (out, "%s\n\n", _("Keep, check and share Open Badges from the command line."));
   fprintf (out, "%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -56,6 +62,33 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Global options before the command. */
+  while (argc >= 2 && (strcmp (argv[1], "--data-dir") == 0 ||
+                       g_str_has_prefix (argv[1], "--data-dir=")))
+    {
+      const char *dir;
+      int used = 1;
+
+      if (argv[1][10] == '=')
+        dir = argv[1] + 11;
+      else if (argc >= 3)
+        {
+          dir = argv[2];
+          used = 2;
+        }
+      else
+        {
+          fprintf (stderr, "%s\n", _("credence-cli: --data-dir needs a folder"));
+          return CREDENCE_CLI_EXIT_USAGE;
+        }
+
+      /* The store reads its folder from CREDENCE_DATA_DIR. */
+      g_setenv ("CREDENCE_DATA_DIR", dir, TRUE);
+      argv[used] = argv[0];
+      argv += used;
+      argc -= used;
+    }
 
   if (argc < 2)
     {

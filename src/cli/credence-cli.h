@@ -25,7 +25,19 @@ typedef struct
                     char **argv);
 } CredenceCliCommand;
 
-int credence_cli_help (int    argc,
-                       char **argv);
+int credence_cli_backup   (int    argc,
+                           char **argv);
+int credence_cli_help     (int    argc,
+                           char **argv);
+int credence_cli_identity (int    argc,
+                           char **argv);
+int credence_cli_list     (int    argc,
+                           char **argv);
+int credence_cli_remove   (int    argc,
+                           char **argv);
+int credence_cli_restore  (int    argc,
+                           char **argv);
+int credence_cli_show     (int    argc,
+                           char **argv);
 
 G_END_DECLS

@@ -286,6 +286,67 @@ credence_store_identity_type_from_string (const char                *str,
   return FALSE;
 }
 
+/**
+ * credence_store_identity_parse:
+ * @address: an address as a learner types it: `ada@example.org`,
+ *   `mailto:…`, `https://…`, `tel:…`, `+44 20 7946 0000`, `did:…`
+ * @type: (out): its kind
+ * @value: (out) (transfer full): the address without a `mailto:` or
+ *   `tel:` prefix
+ *
+ * Returns: %FALSE when the kind cannot be told
+ */
+gboolean
+credence_store_identity_parse (const char                 *address,
+                               CredenceStoreIdentityType  *type,
+                               char                      **value)
+{
+  g_autofree char *trimmed = NULL;
+  guint digits = 0;
+  gboolean phone_chars = TRUE;
+
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (address));
+
+  if (g_str_has_prefix (trimmed, "did:"))
+    *type = CREDENCE_STORE_IDENTITY_DID;
+  else if (g_str_has_prefix (trimmed, "https://") || g_str_has_prefix (trimmed, "http://"))
+    *type = CREDENCE_STORE_IDENTITY_URL;
+  else if (g_ascii_strncasecmp (trimmed, "mailto:", 7) == 0)
+    {
+      *type = CREDENCE_STORE_IDENTITY_EMAIL;
+      memmove (trimmed, trimmed + 7, strlen (trimmed + 7) + 1);
+    }
+  else if (g_ascii_strncasecmp (trimmed, "tel:", 4) == 0)
+    {
+      *type = CREDENCE_STORE_IDENTITY_TELEPHONE;
+      memmove (trimmed, trimmed + 4, strlen (trimmed + 4) + 1);
+    }
+  else if (strchr (trimmed, '@') != NULL && strchr (trimmed, ' ') == NULL)
+    *type = CREDENCE_STORE_IDENTITY_EMAIL;
+  else
+    {
+      for (const char *p = trimmed; *p != '\0'; p++)
+        {
+          if (g_ascii_isdigit (*p))
+            digits++;
+          else if (strchr ("+ ()-.", *p) == NULL)
+            phone_chars = FALSE;
+        }
+      if (!phone_chars || digits < 5)
+        return FALSE;
+      *type = CREDENCE_STORE_IDENTITY_TELEPHONE;
+    }
+
+  if (trimmed[0] == '\0')
+    return FALSE;
+
+  *value = g_steal_pointer (&trimmed);
+
+  return TRUE;
+}
+
 /* Statement helpers */
 
 static sqlite3_stmt *

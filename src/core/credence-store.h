@@ -226,6 +226,9 @@ void                       credence_store_identity_free         (CredenceStoreId
 const char                *credence_store_identity_type_to_string (CredenceStoreIdentityType  type);
 gboolean                   credence_store_identity_type_from_string (const char                *str,
                                                                      CredenceStoreIdentityType *type);
+gboolean                   credence_store_identity_parse        (const char                 *address,
+                                                                 CredenceStoreIdentityType  *type,
+                                                                 char                      **value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CredenceStoreDocument, credence_store_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CredenceStoreVerification, credence_store_verification_free)

@@ -1,0 +1,31 @@
+/* credence-cli-store.h: what the collection commands of credence-cli
+ * share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "credence-store.h"
+
+G_BEGIN_DECLS
+
+CredenceStore *credence_cli_open_store        (int                  passphrase_fd,
+                                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+char          *credence_cli_read_passphrase   (int                  fd,
+                                               const char          *prompt,
+                                               const char          *confirm_prompt,
+                                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+int            credence_cli_report_error      (const GError        *error);
+char          *credence_cli_resolve_badge     (CredenceStore       *store,
+                                               const char          *id,
+                                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+char          *credence_cli_format_time       (gint64               unix_time) G_GNUC_WARN_UNUSED_RESULT;
+void           credence_cli_add_badge_members (JsonBuilder         *builder,
+                                               CredenceStoreBadge  *badge);
+void           credence_cli_print_json        (JsonNode            *node);
+gboolean       credence_cli_confirm           (const char          *question);
+
+G_END_DECLS
