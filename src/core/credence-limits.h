@@ -44,4 +44,9 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_PATHWAY_LINKS       16                 /* links on one step */
 #define CREDENCE_LIMIT_PATHWAY_TEXT        8192               /* bytes of one title, note, id or URL */
 
+/* RDF Dataset Canonicalization (RDFC-1.0): poison graphs of look-alike blank
+ * nodes make Hash N-Degree Quads explode combinatorially. */
+#define CREDENCE_LIMIT_RDFC_WORK           1000000            /* Hash N-Degree Quads work units (≈ 0.2 s) */
+#define CREDENCE_LIMIT_RDFC_DEPTH          1024               /* Hash N-Degree Quads recursion depth */
+
 G_END_DECLS
