@@ -140,6 +140,17 @@ start_element_cb (GMarkupParseContext  *context,
       return;
     }
 
+  /* GMarkup lets repeated attributes through; XML does not (and two
+   * verify= would be ambiguous). */
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (strcmp (attribute_names[i], attribute_names[j]) == 0)
+        {
+          g_set_error_literal (error, CREDENCE_BADGE_ERROR, CREDENCE_BADGE_ERROR_MALFORMED_IMAGE,
+                               _("This badge image is damaged: an element repeats an attribute. Download the badge again from the issuer."));
+          return;
+        }
+
   for (guint i = 0; attribute_names[i] != NULL; i++)
     {
       const char *name = attribute_names[i];
