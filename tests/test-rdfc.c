@@ -57,14 +57,21 @@ read_text (const char *path)
 }
 
 static CredenceRdfDataset *
-load_dataset (const char *path)
+load_text (const char *text)
 {
-  g_autofree char *text = read_text (path);
   g_autoptr(GError) error = NULL;
   CredenceRdfDataset *ds = credence_rdf_parse_nquads (text, -1, &error);
 
   g_assert_no_error (error);
   return ds;
+}
+
+static CredenceRdfDataset *
+load_dataset (const char *path)
+{
+  g_autofree char *text = read_text (path);
+
+  return load_text (text);
 }
 
 static void
@@ -295,6 +302,52 @@ test_small_ring (void)
   }
 }
 
+/* Canonical N-Quads from the 1EdTech Open Badges 3.0 and CLR 2.0 test
+ * vectors come back unchanged from canonicalization: as they are, and with
+ * the lines reversed and the blank nodes renamed. */
+static void
+test_test_vectors (void)
+{
+  static const char *files[][2] = {
+    { "ob_v3p0-ldp-test-vector", "document-canon.txt" },
+    { "ob_v3p0-ldp-test-vector", "proof-canon.txt" },
+    { "ob_v3p0-ldp-test-vector/clrv2p0", "document-canon.txt" },
+    { "ob_v3p0-ldp-test-vector/clrv2p0", "proof-canon.txt" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus",
+                                                     "1edtech-openbadges-specification",
+                                                     files[i][0], files[i][1], NULL);
+      g_autofree char *canonical = read_text (path);
+      g_auto(GStrv) lines = g_strsplit (canonical, "\n", -1);
+      guint n = g_strv_length (lines);
+      g_autoptr(GString) scrambled = g_string_new (NULL);
+      g_auto(GStrv) pieces = NULL;
+      g_autofree char *relabelled = NULL;
+      g_autoptr(CredenceRdfDataset) as_is = load_text (canonical);
+      g_autoptr(CredenceRdfDataset) other = NULL;
+      g_autofree char *once = NULL;
+      g_autofree char *again = NULL;
+
+      g_test_message ("%s/%s", files[i][0], files[i][1]);
+      g_assert_cmpuint (n, >, 2);
+      for (guint k = n; k > 0; k--)
+        if (lines[k - 1][0] != '\0')
+          g_string_append_printf (scrambled, "%s\n", lines[k - 1]);
+      pieces = g_strsplit (scrambled->str, "_:c14n", -1);
+      relabelled = g_strjoinv ("_:other", pieces);
+      g_assert_null (strstr (relabelled, "c14n"));
+      other = load_text (relabelled);
+
+      once = credence_rdfc_canonicalize (as_is, NULL);
+      again = credence_rdfc_canonicalize (other, NULL);
+      g_assert_cmpstr (once, ==, canonical);
+      g_assert_cmpstr (again, ==, canonical);
+    }
+}
+
 static void
 test_empty (void)
 {
@@ -334,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/rdfc/limit/default-work", test_default_work_limit);
   g_test_add_func ("/rdfc/limit/depth", test_depth_limit);
   g_test_add_func ("/rdfc/ring", test_small_ring);
+  g_test_add_func ("/rdfc/test-vectors", test_test_vectors);
   g_test_add_func ("/rdfc/empty", test_empty);
   g_test_add_func ("/rdfc/hash-names", test_hash_names);
 

@@ -550,6 +550,16 @@ read_iri (Parser *ps)
           continue;
         }
 
+      /* A run of plain ASCII, copied at once. */
+      while (ps->p < ps->end && (guchar) *ps->p > 0x20 && (guchar) *ps->p < 0x80
+             && !iri_forbidden ((guchar) *ps->p))
+        ps->p++;
+      if (ps->p > run)
+        {
+          g_string_append_len (ps->buf, run, ps->p - run);
+          continue;
+        }
+
       c = g_utf8_get_char (ps->p);
       if (iri_forbidden (c))
         {
@@ -685,7 +695,10 @@ read_string (Parser *ps)
           ps->p += 2;
           continue;
         }
-      ps->p = g_utf8_next_char (ps->p);
+      /* A run without quotes, escapes or line ends, copied at once (the
+       * input is valid UTF-8, so it stops only on whole characters). */
+      while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && *ps->p != '\n' && *ps->p != '\r')
+        ps->p++;
       g_string_append_len (ps->buf, run, ps->p - run);
     }
   if (ps->p >= ps->end || *ps->p != '"')
