@@ -22,6 +22,7 @@ static const CredenceCliCommand commands[] = {
   { "remove", N_("Remove badges from the collection"), credence_cli_remove },
   { "restore", N_("Restore a backup into the collection"), credence_cli_restore },
   { "show", N_("Show a badge, its verification history and documents"), credence_cli_show },
+  { "verify", N_("Check badges: signature, issuer, revocation, dates, recipient"), credence_cli_verify },
 };
 
 static void

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "credence-verification.h"
 
@@ -562,7 +563,7 @@ credence_verification_to_json (CredenceVerification *self,
                                const char           *source,
                                double                ms)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   g_return_val_if_fail (CREDENCE_IS_VERIFICATION (self), NULL);
 
@@ -608,7 +609,18 @@ credence_verification_to_json_line (CredenceVerification *self,
 {
   g_autoptr(JsonNode) node = credence_verification_to_json (self, source, ms);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  char *ms_member;
 
+  /* json-glib prints doubles with 17 digits: write "ms" with two. */
+  json_object_remove_member (json_node_get_object (node), "ms");
   json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  text = json_generator_to_data (generator, NULL);
+  ms_member = strrchr (text, '}');
+  g_assert (ms_member != NULL);
+  *ms_member = '\0';
+  g_ascii_formatd (number, sizeof number, "%.2f", MAX (ms, 0.0));
+
+  return g_strdup_printf ("%s,\"ms\":%s}", text, number);
 }

@@ -50,9 +50,9 @@ typedef enum
  * CredenceReason:
  * @CREDENCE_REASON_NONE: no reason (JSON `null`).
  * @CREDENCE_REASON_BAD_SIGNATURE: `bad-signature`: the signature does not
- *   verify, or uses an algorithm other than RS256.  Produced by
- *   credence_jws_verify() (credence-jws.c), reported by check_signature()
- *   in credence-ob2-verifier.c.
+ *   verify, or uses an algorithm other than RS256.  check_signature() and
+ *   verify_jws_input() in credence-ob2-verifier.c (with credence_jws_verify()
+ *   of credence-jws.c).
  * @CREDENCE_REASON_EXPIRED: `expired`: `expires` is in the past.
  *   check_dates() in credence-ob2-verifier.c.
  * @CREDENCE_REASON_NOT_YET_VALID: `not-yet-valid`: `issuedOn` is in the
@@ -67,15 +67,18 @@ typedef enum
  *   credence-ob2-verifier.c, matching by credence_ob2_identity_matches().
  * @CREDENCE_REASON_ISSUER_KEY_MISMATCH: `issuer-key-mismatch`: the signing
  *   key is not one the issuer lists in `publicKey`, or its `owner` is not
- *   the issuer.  check_key_ownership() in credence-ob2-verifier.c.
+ *   the issuer (check_key_ownership()); or a hosted assertion lives
+ *   outside the issuer's verification policy: not on its origin, its
+ *   `allowedOrigins` or `startsWith` (check_origin()).  Both in
+ *   credence-ob2-verifier.c.
  * @CREDENCE_REASON_HOSTED_MISMATCH: `hosted-mismatch`: the issuer's hosted
  *   copy differs from the baked one (identity, recipient, badge or dates),
- *   or the assertion is outside the issuer's verification policy.
- *   compare_hosted() and check_origin() in credence-ob2-verifier.c.
+ *   or declares another address.  compare_hosted() and check_hosted() in
+ *   credence-ob2-verifier.c.
  * @CREDENCE_REASON_UNREACHABLE: `unreachable`: a document could not be
  *   fetched (network error, 404, 5xx, timeout, too large, offline and not
- *   saved).  fetch_node() in credence-ob2-verifier.c from the errors of
- *   credence_loader_fetch_json() (credence-loader.c).
+ *   saved).  fetch_node() and its callers in credence-ob2-verifier.c, from
+ *   the errors of credence_loader_fetch_json() (credence-loader.c).
  * @CREDENCE_REASON_MALFORMED_IMAGE: `malformed-image`: the image holding
  *   the badge is damaged.  Set by credence_verifier_verify_bytes()
  *   (credence-verifier.c) from the unbaking errors of the badge model.

@@ -1,0 +1,383 @@
+/* credence-verifier.c: verifies a badge of any Open Badges version.
+ *
+ * The one entry point for the UI, the CLI and the store: it recognises
+ * what the bytes hold, dispatches on the spec version (0.5–2.0 to
+ * credence-ob2-verifier.c; 3.0 is reported as not supported yet, an
+ * indeterminate result) and returns a #CredenceVerification.  The
+ * synchronous calls block and are meant for worker threads; the async one
+ * runs them in a GTask thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "credence-verifier"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "credence-json.h"
+#include "credence-multibase.h"
+#include "credence-ob2-verifier.h"
+#include "credence-verifier.h"
+
+struct _CredenceVerifier
+{
+  GObject          parent_instance;
+
+  CredenceLoader  *loader;
+  GStrv            identities;
+  GDateTime       *at;
+};
+
+G_DEFINE_FINAL_TYPE (CredenceVerifier, credence_verifier, G_TYPE_OBJECT)
+
+static void
+credence_verifier_finalize (GObject *object)
+{
+  CredenceVerifier *self = CREDENCE_VERIFIER (object);
+
+  g_clear_object (&self->loader);
+  g_strfreev (self->identities);
+  g_clear_pointer (&self->at, g_date_time_unref);
+
+  G_OBJECT_CLASS (credence_verifier_parent_class)->finalize (object);
+}
+
+static void
+credence_verifier_class_init (CredenceVerifierClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = credence_verifier_finalize;
+}
+
+static void
+credence_verifier_init (CredenceVerifier *self)
+{
+}
+
+/**
+ * credence_verifier_new:
+ * @loader: the loader to fetch documents with (its offline setting and URL
+ *   maps apply)
+ *
+ * Configure the verifier before using it from several threads.
+ *
+ * Returns: (transfer full): a new verifier
+ */
+CredenceVerifier *
+credence_verifier_new (CredenceLoader *loader)
+{
+  CredenceVerifier *self;
+
+  g_return_val_if_fail (CREDENCE_IS_LOADER (loader), NULL);
+
+  self = g_object_new (CREDENCE_TYPE_VERIFIER, NULL);
+  self->loader = g_object_ref (loader);
+  return self;
+}
+
+CredenceLoader *
+credence_verifier_get_loader (CredenceVerifier *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_VERIFIER (self), NULL);
+
+  return self->loader;
+}
+
+/**
+ * credence_verifier_set_identities:
+ * @identities: (nullable) (array zero-terminated=1): the learner's email
+ *   addresses, URLs and telephone numbers
+ *
+ * Without identities the recipient check is skipped.
+ */
+void
+credence_verifier_set_identities (CredenceVerifier   *self,
+                                  const char * const *identities)
+{
+  g_return_if_fail (CREDENCE_IS_VERIFIER (self));
+
+  g_strfreev (self->identities);
+  self->identities = g_strdupv ((GStrv) identities);
+}
+
+/**
+ * credence_verifier_set_time:
+ * @at: (nullable): the verification time, or %NULL for the current time
+ */
+void
+credence_verifier_set_time (CredenceVerifier *self,
+                            GDateTime        *at)
+{
+  g_return_if_fail (CREDENCE_IS_VERIFIER (self));
+
+  g_clear_pointer (&self->at, g_date_time_unref);
+  if (at != NULL)
+    self->at = g_date_time_ref (at);
+}
+
+static CredenceVerification *
+begin (CredenceVerifier       *self,
+       CredenceVerifyContext  *ctx,
+       CredenceDocumentSet    *pins,
+       GCancellable           *cancellable)
+{
+  CredenceVerification *report = credence_verification_new ();
+
+  credence_verification_set_offline (report, credence_loader_get_offline (self->loader));
+  ctx->loader = self->loader;
+  ctx->pins = pins;
+  ctx->now = self->at != NULL ? g_date_time_ref (self->at) : g_date_time_new_now_utc ();
+  ctx->identities = (const char * const *) self->identities;
+  ctx->cancellable = cancellable;
+  ctx->report = report;
+
+  return report;
+}
+
+static gboolean
+is_vc (JsonObject *object)
+{
+  JsonNode *context = credence_json_object_get_node (object, "@context");
+
+  return credence_json_node_has_string (context, "https://www.w3.org/ns/credentials/v2")
+         || credence_json_node_has_string (context, "https://www.w3.org/2018/credentials/v1")
+         || credence_json_node_has_string (credence_json_object_get_node (object, "type"),
+                                           "VerifiableCredential")
+         || credence_json_object_get_node (object, "vc") != NULL;
+}
+
+static void
+unsupported_ob3 (CredenceVerifyContext *ctx)
+{
+  credence_verification_set_spec (ctx->report, "3.0");
+  credence_verification_add_check (ctx->report, "input", CREDENCE_CHECK_SKIP,
+                                   CREDENCE_REASON_UNSUPPORTED,
+                                   _("This is an Open Badges 3.0 credential, which this version of Credence cannot check yet."));
+}
+
+static gboolean
+looks_like_jws (const char *text)
+{
+  int dots = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        dots++;
+      else if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '=')
+        return FALSE;
+    }
+  return dots == 2;
+}
+
+/* Open Badges 3.0 VC-JWTs carry a credential in the payload. */
+static gboolean
+jws_is_vc (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ".", 3);
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+  payload = credence_base64url_decode (parts[1], -1, NULL);
+  node = payload != NULL ? credence_json_parse_bytes (payload, NULL) : NULL;
+  return node != NULL && credence_json_node_get_object (node) != NULL
+         && is_vc (credence_json_node_get_object (node));
+}
+
+static void
+verify_text (CredenceVerifyContext *ctx,
+             const char            *text)
+{
+  if (text[0] == '{')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = credence_json_parse (text, strlen (text), &error);
+
+      if (node == NULL)
+        credence_verification_add_check (ctx->report, "input", CREDENCE_CHECK_FAIL,
+                                         CREDENCE_REASON_INVALID_DATA,
+                                         _("The badge data cannot be read: %s"), error->message);
+      else if (credence_json_node_get_object (node) != NULL
+               && is_vc (credence_json_node_get_object (node)))
+        unsupported_ob3 (ctx);
+      else
+        credence_ob2_verify_json (ctx, node);
+    }
+  else if (looks_like_jws (text))
+    {
+      if (jws_is_vc (text))
+        unsupported_ob3 (ctx);
+      else
+        credence_ob2_verify_jws (ctx, text);
+    }
+  else if ((g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://"))
+           && strpbrk (text, " \t\r\n") == NULL)
+    {
+      credence_ob2_verify_url (ctx, text);
+    }
+  else
+    {
+      credence_verification_add_check (ctx->report, "input", CREDENCE_CHECK_FAIL,
+                                       CREDENCE_REASON_NOT_A_BADGE,
+                                       _("There is no badge data; screenshots and saved web images lose it. Use the original file or link."));
+    }
+}
+
+/**
+ * credence_verifier_verify_bytes:
+ * @bytes: a badge file: JSON, a compact JWS or a URL (and, with the badge
+ *   model, baked PNG and SVG images)
+ * @pins: (nullable): documents to pin into (online) or read from
+ *   (offline)
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Blocks: call it from a worker thread.
+ *
+ * Returns: (transfer full): the verification
+ */
+CredenceVerification *
+credence_verifier_verify_bytes (CredenceVerifier    *self,
+                                GBytes              *bytes,
+                                CredenceDocumentSet *pins,
+                                GCancellable        *cancellable)
+{
+  CredenceVerifyContext ctx;
+  CredenceVerification *report;
+  gsize len = 0;
+  const char *data;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CREDENCE_IS_VERIFIER (self), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  report = begin (self, &ctx, pins, cancellable);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, len -= 3;
+  text = g_strndup (data != NULL ? data : "", len);
+  if (strlen (text) != len || !g_utf8_validate (text, -1, NULL))
+    {
+      credence_verification_add_check (report, "input", CREDENCE_CHECK_FAIL,
+                                       CREDENCE_REASON_NOT_A_BADGE,
+                                       _("There is no badge data; screenshots and saved web images lose it. Use the original file or link."));
+    }
+  else
+    {
+      verify_text (&ctx, g_strstrip (text));
+    }
+
+  g_date_time_unref (ctx.now);
+  return report;
+}
+
+/**
+ * credence_verifier_verify_url:
+ * @url: the URL of a hosted badge
+ * @pins: (nullable): documents to pin into or read from
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Blocks: call it from a worker thread.
+ *
+ * Returns: (transfer full): the verification
+ */
+CredenceVerification *
+credence_verifier_verify_url (CredenceVerifier    *self,
+                              const char          *url,
+                              CredenceDocumentSet *pins,
+                              GCancellable        *cancellable)
+{
+  CredenceVerifyContext ctx;
+  CredenceVerification *report;
+
+  g_return_val_if_fail (CREDENCE_IS_VERIFIER (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  report = begin (self, &ctx, pins, cancellable);
+  credence_ob2_verify_url (&ctx, url);
+  g_date_time_unref (ctx.now);
+
+  return report;
+}
+
+typedef struct
+{
+  GBytes              *bytes;
+  CredenceDocumentSet *pins;
+} VerifyData;
+
+static void
+verify_data_free (VerifyData *data)
+{
+  g_bytes_unref (data->bytes);
+  g_clear_object (&data->pins);
+  g_free (data);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  VerifyData *data = task_data;
+
+  g_task_return_pointer (task,
+                         credence_verifier_verify_bytes (source_object, data->bytes, data->pins,
+                                                         cancellable),
+                         g_object_unref);
+}
+
+/**
+ * credence_verifier_verify_bytes_async:
+ * @bytes: a badge file
+ * @pins: (nullable): documents to pin into or read from
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Runs credence_verifier_verify_bytes() in a worker thread.
+ */
+void
+credence_verifier_verify_bytes_async (CredenceVerifier    *self,
+                                      GBytes              *bytes,
+                                      CredenceDocumentSet *pins,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  VerifyData *data;
+
+  g_return_if_fail (CREDENCE_IS_VERIFIER (self));
+  g_return_if_fail (bytes != NULL);
+
+  data = g_new0 (VerifyData, 1);
+  data->bytes = g_bytes_ref (bytes);
+  data->pins = pins != NULL ? g_object_ref (pins) : NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, credence_verifier_verify_bytes_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) verify_data_free);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+/**
+ * credence_verifier_verify_finish:
+ *
+ * Returns: (transfer full): the verification; %NULL only when cancelled
+ *   before it started
+ */
+CredenceVerification *
+credence_verifier_verify_finish (CredenceVerifier  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
