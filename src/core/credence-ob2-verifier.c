@@ -55,6 +55,7 @@ typedef struct
   gboolean     is_signed;
   JsonNode    *baked;        /* the copy the learner holds, upgraded */
   JsonNode    *assertion;    /* the copy that is trusted, upgraded */
+  JsonNode    *hosted_raw;   /* the issuer's copy as fetched */
   char        *hosted_url;
   gboolean     hosted_unreachable;
   CredenceJws *jws;
@@ -71,6 +72,7 @@ run_clear (Run *run)
   g_free (run->version);
   g_clear_pointer (&run->baked, json_node_unref);
   g_clear_pointer (&run->assertion, json_node_unref);
+  g_clear_pointer (&run->hosted_raw, json_node_unref);
   g_free (run->hosted_url);
   g_clear_pointer (&run->jws, credence_jws_free);
   g_clear_pointer (&run->badge_class, json_node_unref);
@@ -310,6 +312,41 @@ upgrade_issuer_0_5 (JsonObject *issuer)
     }
 }
 
+/* json_node_copy() shares objects and arrays; upgrades need their own. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        json_object_set_member (object, name, deep_copy (member));
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, object);
+      return copy;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_array_new ();
+      JsonArray *source = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (source); i++)
+        json_array_add_element (array, deep_copy (json_array_get_element (source, i)));
+      copy = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (copy, array);
+      return copy;
+    }
+
+  return json_node_copy (node);
+}
+
 /* Upgrades a copy of @node (of @version, fetched from @url if known) to the
  * 2.0 model.  Returns the copy.
  */
@@ -319,7 +356,7 @@ upgrade_node (JsonNode   *node,
               NodeKind    kind,
               const char *url)
 {
-  JsonNode *copy = json_node_copy (node);
+  JsonNode *copy = deep_copy (node);
   JsonObject *object = obj (copy);
 
   if (object == NULL)
@@ -794,7 +831,9 @@ validate_assertion (Run *run)
     JsonNode *expires_node = credence_json_object_get_node (a, "expires");
     g_autoptr(GDateTime) expires = parse_datetime (expires_node, legacy);
 
-    if (issued == NULL)
+    /* Open Badges 0.5 made issued_on optional. */
+    if (issued == NULL && !(g_strcmp0 (run->version, "0.5") == 0
+                            && credence_json_object_get_node (a, "issuedOn") == NULL))
       {
         check (run, "assertion", FAIL, INVALID_DATA,
                _("The badge’s issue date is missing or not a date with a time zone."));
@@ -1031,8 +1070,11 @@ check_origin (Run *run)
 
   if (origins->len == 0)
     {
-      /* Legacy issuers may have no id: their website stands for them. */
-      issuer_authority = authority_of (is_http_url (issuer_id) ? issuer_id : str (issuer, "url"));
+      /* An 0.5 issuer has no id: its origin stands for it.  An id that is
+       * not a web address leaves nothing to compare (badgecheck warns).
+       */
+      issuer_authority = authority_of (issuer_id == NULL ? str (issuer, "url")
+                                       : is_http_url (issuer_id) ? issuer_id : NULL);
       if (issuer_authority == NULL)
         {
           check (run, "origin", WARN, NONE,
@@ -1285,17 +1327,17 @@ check_dates (Run *run)
   g_autoptr(GDateTime) expires = parse_datetime (credence_json_object_get_node (a, "expires"), legacy);
   GDateTime *now = run->ctx->now;
 
-  if (issued == NULL)
+  if (issued == NULL && credence_json_object_get_node (a, "issuedOn") != NULL)
     {
       check (run, "dates", FAIL, INVALID_DATA, _("The issue date cannot be read."));
       return;
     }
-  if (expires != NULL && g_date_time_compare (expires, issued) < 0)
+  if (issued != NULL && expires != NULL && g_date_time_compare (expires, issued) < 0)
     {
       check (run, "dates", FAIL, INVALID_DATA, _("The badge expires before it was issued."));
       return;
     }
-  if (g_date_time_difference (issued, now) > CREDENCE_VERIFY_CLOCK_SKEW)
+  if (issued != NULL && g_date_time_difference (issued, now) > CREDENCE_VERIFY_CLOCK_SKEW)
     {
       g_autofree char *date = format_date (issued);
       g_autofree char *sentence = credence_reason_format_sentence (CREDENCE_REASON_NOT_YET_VALID, date, NULL);
@@ -1530,6 +1572,7 @@ check_hosted (Run *run)
 
   version = credence_ob2_detect_version (obj (hosted));
   run->assertion = upgrade_node (hosted, version, NODE_ASSERTION, run->hosted_url);
+  run->hosted_raw = json_node_ref (hosted);
   if (run->baked == NULL)
     {
       g_free (run->version);
@@ -1644,7 +1687,7 @@ credence_ob2_verify_json (const CredenceVerifyContext *ctx,
           if (check_hosted (&run))
             {
               if (run.assertion == NULL)
-                run.assertion = json_node_copy (run.baked);
+                run.assertion = deep_copy (run.baked);
               run_checks (&run);
             }
         }
@@ -1674,8 +1717,8 @@ credence_ob2_verify_url (const CredenceVerifyContext *ctx,
 
   if (check_hosted (&run) && run.assertion != NULL)
     {
-      credence_verification_set_spec (run.report, run.version);
-      if (verify_input (&run, run.assertion))
+      g_clear_pointer (&run.version, g_free);
+      if (verify_input (&run, run.hosted_raw))
         run_checks (&run);
     }
 
