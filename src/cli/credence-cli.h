@@ -39,9 +39,7 @@ int credence_cli_restore  (int    argc,
                            char **argv);
 int credence_cli_show     (int    argc,
                            char **argv);
-int credence_cli_help   (int    argc,
-                         char **argv);
-int credence_cli_verify (int    argc,
-                         char **argv);
+int credence_cli_verify   (int    argc,
+                           char **argv);
 
 G_END_DECLS
