@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "credence-badge-card.h"
 #include "credence-keyring.h"
+#include "credence-library.h"
 #include "credence-ui.h"
 #include "credence-window.h"
 
@@ -32,6 +34,13 @@ struct _CredenceWindow
   AdwWindowTitle       *content_title;
   GtkStack             *view_stack;
   AdwSplitButton       *import_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  GtkMenuButton        *sort_button;
+  GtkGridView          *grid_view;
+
+  CredenceLibrary      *library;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -46,6 +55,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_VIEW,
+  PROP_SORT,
   N_PROPS
 };
 
@@ -105,7 +115,14 @@ page_for_view (CredenceWindow *self,
                const char     *view)
 {
   if (g_strcmp0 (view, "all") == 0)
-    return "welcome";
+    {
+      if (credence_library_get_n_badges (self->library) == 0)
+        return "welcome";
+      if (g_list_model_get_n_items (credence_library_get_model (self->library)) == 0 &&
+          !credence_library_is_busy (self->library))
+        return "no-results";
+      return "grid";
+    }
   return view;
 }
 
@@ -119,7 +136,22 @@ update_view (CredenceWindow *self)
       title = _(views[i].title);
 
   adw_window_title_set_title (self->content_title, title);
-  adw_window_title_set_subtitle (self->content_title, NULL);
+  if (g_strcmp0 (self->view, "all") == 0 && credence_library_get_n_badges (self->library) > 0)
+    {
+      guint n = credence_library_get_n_badges (self->library);
+      g_autofree char *subtitle = NULL;
+
+      subtitle = g_strdup_printf (ngettext ("%'u badge", "%'u badges", n), n);
+      adw_window_title_set_subtitle (self->content_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->content_title, NULL);
+
+  /* Search and sort apply to the badges of All Badges only. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), g_strcmp0 (self->view, "all") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_button), g_strcmp0 (self->view, "all") == 0);
+  if (g_strcmp0 (self->view, "all") != 0)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_stack_set_visible_child_name (self->view_stack, page_for_view (self, self->view));
 }
 
@@ -154,6 +186,96 @@ sidebar_row_activated_cb (CredenceWindow *self,
                           GtkListBox     *list)
 {
   set_view (self, view_for_row (self, row));
+}
+
+static void
+library_changed_cb (CredenceWindow *self)
+{
+  if (self->store != NULL)
+    update_view (self);
+}
+
+static void
+library_sort_cb (CredenceWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+static void
+search_changed_cb (CredenceWindow *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  /* Typing anywhere searches All Badges. */
+  if (*text != '\0' && g_strcmp0 (self->view, "all") != 0)
+    set_view (self, "all");
+
+  credence_library_set_search (self->library, text);
+}
+
+static void
+stop_search_cb (CredenceWindow *self,
+                GtkSearchEntry *entry)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+}
+
+static void
+search_activate_cb (CredenceWindow *self,
+                    GtkSearchEntry *entry)
+{
+  /* Enter opens the first result. */
+  if (g_list_model_get_n_items (credence_library_get_model (self->library)) > 0)
+    g_signal_emit_by_name (self->grid_view, "activate", 0);
+}
+
+static void
+search_mode_cb (CredenceWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+grid_activate_cb (CredenceWindow *self,
+                  guint           position,
+                  GtkGridView    *grid)
+{
+  g_autoptr(CredenceBadgeItem) item = g_list_model_get_item (credence_library_get_model (self->library),
+                                                             position);
+
+  g_return_if_fail (item != NULL);
+  credence_window_show_badge (self, credence_badge_item_get_uid (item));
+}
+
+static void
+card_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               CredenceWindow           *self)
+{
+  gtk_list_item_set_child (list_item, credence_badge_card_new ());
+}
+
+static void
+card_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CredenceWindow           *self)
+{
+  CredenceBadgeCard *card = CREDENCE_BADGE_CARD (gtk_list_item_get_child (list_item));
+
+  credence_badge_card_set_item (card, gtk_list_item_get_item (list_item));
+}
+
+static void
+card_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                CredenceWindow           *self)
+{
+  CredenceBadgeCard *card = CREDENCE_BADGE_CARD (gtk_list_item_get_child (list_item));
+
+  credence_badge_card_set_item (card, NULL);
 }
 
 static void
@@ -336,6 +458,22 @@ show_sidebar_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "library"))
+    return;
+
+  if (g_strcmp0 (self->view, "all") != 0)
+    set_view (self, "all");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 reopen_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -384,6 +522,7 @@ credence_window_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CREDENCE_TYPE_WINDOW);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (credence_window_parent_class)->dispose (object);
 }
@@ -417,6 +556,34 @@ credence_window_get_property (GObject    *object,
       g_value_set_string (value, self->view);
       break;
 
+    case PROP_SORT:
+      g_value_set_string (value, self->library != NULL
+                                 ? credence_library_sort_to_string (credence_library_get_sort (self->library))
+                                 : "issued");
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+credence_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (object);
+  CredenceLibrarySort sort;
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      if (self->library != NULL &&
+          credence_library_sort_from_string (g_value_get_string (value), &sort))
+        credence_library_set_sort (self->library, sort);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -432,6 +599,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   object_class->dispose = credence_window_dispose;
   object_class->finalize = credence_window_finalize;
   object_class->get_property = credence_window_get_property;
+  object_class->set_property = credence_window_set_property;
 
   window_class->close_request = credence_window_close_request;
 
@@ -457,6 +625,17 @@ credence_window_class_init (CredenceWindowClass *klass)
                          "all",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * CredenceWindow:sort:
+   *
+   * How the grid is sorted: "issued", "name" or "issuer" (the state of
+   * the win.sort action).
+   */
+  properties[PROP_SORT] =
+    g_param_spec_string ("sort", NULL, NULL,
+                         "issued",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   credence_ui_ensure_resources ();
@@ -475,16 +654,28 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, grid_view);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i].name);
@@ -513,11 +704,36 @@ new_settings (void)
 static void
 credence_window_init (CredenceWindow *self)
 {
+  self->library = credence_library_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->view = g_strdup ("all");
   self->settings = new_settings ();
+
+  credence_library_set_incremental (self->library, TRUE);
+  g_signal_connect_object (self->library, "notify::n-badges",
+                           G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::sort",
+                           G_CALLBACK (library_sort_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (credence_library_get_model (self->library), "items-changed",
+                           G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (card_setup_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (card_bind_cb), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (card_unbind_cb), self);
+    gtk_grid_view_set_factory (self->grid_view, factory);
+    gtk_grid_view_set_model (self->grid_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (credence_library_get_model (self->library)))));
+  }
 
   if (self->settings != NULL)
     {
@@ -526,6 +742,7 @@ credence_window_init (CredenceWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (self->settings, "sort-order", self->library, "sort", G_SETTINGS_BIND_DEFAULT);
     }
 
   /* Nothing can be imported before the collection is open. */
@@ -596,4 +813,34 @@ credence_window_get_view (CredenceWindow *self)
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
 
   return self->view;
+}
+
+/**
+ * credence_window_get_library:
+ *
+ * Returns: (transfer none): the badges shown.
+ */
+CredenceLibrary *
+credence_window_get_library (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * credence_window_show_badge:
+ * @uid: the badge's id in the collection
+ *
+ * Opens the badge's page.
+ */
+void
+credence_window_show_badge (CredenceWindow *self,
+                            const char     *uid)
+{
+  g_return_if_fail (CREDENCE_IS_WINDOW (self));
+  g_return_if_fail (uid != NULL);
+
+  /* The badge page arrives with the verification report. */
+  g_debug ("Badge %s activated", uid);
 }

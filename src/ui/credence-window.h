@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "credence-application.h"
+#include "credence-library.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,8 @@ CredenceStore  *credence_window_get_store      (CredenceWindow      *self);
 const char     *credence_window_get_page_name  (CredenceWindow      *self);
 const char     *credence_window_get_view       (CredenceWindow      *self);
 const char     *credence_window_get_view_page_name (CredenceWindow  *self);
+CredenceLibrary *credence_window_get_library   (CredenceWindow      *self);
+void            credence_window_show_badge     (CredenceWindow      *self,
+                                                const char          *uid);
 
 G_END_DECLS
