@@ -49,4 +49,7 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_RDFC_WORK           1000000            /* Hash N-Degree Quads work units (≈ 0.2 s) */
 #define CREDENCE_LIMIT_RDFC_DEPTH          1024               /* Hash N-Degree Quads recursion depth */
 
+/* Pictures shown in the app (decoded only to draw a thumbnail) */
+#define CREDENCE_LIMIT_IMAGE_PIXELS        (4096 * 4096)      /* width × height of a badge image */
+
 G_END_DECLS

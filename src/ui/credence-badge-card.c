@@ -24,8 +24,11 @@ struct _CredenceBadgeCard
   GtkLabel          *issuer_label;
 
   CredenceBadgeItem *item;
+  GCancellable      *cancellable;
   gboolean           has_thumbnail;
 };
+
+#define THUMBNAIL_SIZE 128
 
 G_DEFINE_FINAL_TYPE (CredenceBadgeCard, credence_badge_card, GTK_TYPE_WIDGET)
 
@@ -131,6 +134,8 @@ credence_badge_card_set_item (CredenceBadgeCard *self,
 
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_func (self->item, item_status_cb, self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_set_object (&self->item, item);
   credence_badge_card_set_thumbnail (self, NULL);
 
@@ -174,4 +179,60 @@ credence_badge_card_has_thumbnail (CredenceBadgeCard *self)
   g_return_val_if_fail (CREDENCE_IS_BADGE_CARD (self), FALSE);
 
   return self->has_thumbnail;
+}
+
+static void
+thumbnail_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CredenceBadgeCard) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = credence_thumbnailer_load_finish (CREDENCE_THUMBNAILER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (texture == NULL)
+    {
+      /* No picture that can be shown: the placeholder stays. */
+      g_debug ("No picture: %s", error->message);
+      return;
+    }
+
+  credence_badge_card_set_thumbnail (self, GDK_PAINTABLE (texture));
+}
+
+/**
+ * credence_badge_card_load_thumbnail:
+ *
+ * Shows the badge's picture once @thumbnailer has it (at once when it is
+ * in memory).
+ */
+void
+credence_badge_card_load_thumbnail (CredenceBadgeCard   *self,
+                                    CredenceThumbnailer *thumbnailer)
+{
+  int size;
+  GdkTexture *cached;
+
+  g_return_if_fail (CREDENCE_IS_BADGE_CARD (self));
+  g_return_if_fail (CREDENCE_IS_THUMBNAILER (thumbnailer));
+
+  if (self->item == NULL)
+    return;
+
+  size = THUMBNAIL_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cached = credence_thumbnailer_lookup (thumbnailer, self->item, size);
+  if (cached != NULL)
+    {
+      credence_badge_card_set_thumbnail (self, GDK_PAINTABLE (cached));
+      return;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  credence_thumbnailer_load_async (thumbnailer, self->item, size, self->cancellable,
+                                   thumbnail_loaded_cb, g_object_ref (self));
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "credence-badge-item.h"
+#include "credence-thumbnailer.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ void               credence_badge_card_set_item      (CredenceBadgeCard *self,
 void               credence_badge_card_set_thumbnail (CredenceBadgeCard *self,
                                                       GdkPaintable      *thumbnail);
 gboolean           credence_badge_card_has_thumbnail (CredenceBadgeCard *self);
+void               credence_badge_card_load_thumbnail (CredenceBadgeCard   *self,
+                                                       CredenceThumbnailer *thumbnailer);
 
 G_END_DECLS

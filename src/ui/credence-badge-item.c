@@ -535,3 +535,50 @@ credence_badge_item_compare_issued (CredenceBadgeItem *a,
 
   return credence_badge_item_compare_name (a, b);
 }
+
+static GDateTime *
+parse_date (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  return g_date_time_new_from_iso8601 (iso, utc);
+}
+
+/* Where the bundled samples come from (see credence-samples.c). */
+#define SAMPLE_SOURCE_PREFIX "resource:///io/github/credence/Credence/samples/"
+
+/**
+ * credence_badge_item_new_from_store:
+ * @badge: a badge as listed by the collection
+ *
+ * Returns: (transfer full): the item for @badge
+ */
+CredenceBadgeItem *
+credence_badge_item_new_from_store (const CredenceStoreBadge *badge)
+{
+  g_autoptr(GDateTime) issued = NULL;
+  g_autoptr(GDateTime) expires = NULL;
+  CredenceBadgeItem *self;
+
+  g_return_val_if_fail (badge != NULL, NULL);
+  g_return_val_if_fail (badge->uid != NULL, NULL);
+
+  issued = parse_date (badge->issued_on);
+  expires = parse_date (badge->expires_on);
+
+  self = credence_badge_item_new (badge->uid, badge->name, badge->issuer_name, badge->description,
+                                  issued, credence_badge_status_from_verdict (badge->verdict));
+  credence_badge_item_set_expires (self, expires);
+  credence_badge_item_set_reason (self, badge->reason);
+  credence_badge_item_set_verified_at (self, badge->verified_at);
+  credence_badge_item_set_image (self, badge->image);
+  credence_badge_item_set_container (self, badge->container);
+  credence_badge_item_set_sample (self, badge->source != NULL &&
+                                        g_str_has_prefix (badge->source, SAMPLE_SOURCE_PREFIX));
+
+  return self;
+}

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "credence-store.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -42,6 +44,8 @@ CredenceBadgeItem  *credence_badge_item_new            (const char         *uid,
                                                         const char         *description,
                                                         GDateTime          *issued,
                                                         CredenceBadgeStatus status) G_GNUC_WARN_UNUSED_RESULT;
+
+CredenceBadgeItem  *credence_badge_item_new_from_store (const CredenceStoreBadge *badge) G_GNUC_WARN_UNUSED_RESULT;
 
 const char         *credence_badge_item_get_uid         (CredenceBadgeItem *self);
 const char         *credence_badge_item_get_name        (CredenceBadgeItem *self);

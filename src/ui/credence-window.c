@@ -12,6 +12,8 @@
 #include "credence-badge-card.h"
 #include "credence-keyring.h"
 #include "credence-library.h"
+#include "credence-store.h"
+#include "credence-thumbnailer.h"
 #include "credence-ui.h"
 #include "credence-window.h"
 
@@ -39,8 +41,20 @@ struct _CredenceWindow
   GtkToggleButton      *search_button;
   GtkMenuButton        *sort_button;
   GtkGridView          *grid_view;
+  AdwStatusPage        *unlock_page;
+  GtkPasswordEntry     *passphrase_entry;
+  GtkPasswordEntry     *confirm_entry;
+  GtkLabel             *unlock_error;
+  GtkLabel             *unlock_button_label;
+  GtkStack             *unlock_button_stack;
+  GtkSpinner           *unlock_spinner;
 
   CredenceLibrary      *library;
+  CredenceThumbnailer  *thumbnailer;
+  gboolean              creating;      /* the unlock page makes a new collection */
+  gboolean              unlocking;
+  guint                 failed_unlocks;
+  guint                 unlock_delay_id;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -266,6 +280,8 @@ card_bind_cb (GtkSignalListItemFactory *factory,
   CredenceBadgeCard *card = CREDENCE_BADGE_CARD (gtk_list_item_get_child (list_item));
 
   credence_badge_card_set_item (card, gtk_list_item_get_item (list_item));
+  if (self->thumbnailer != NULL)
+    credence_badge_card_load_thumbnail (card, self->thumbnailer);
 }
 
 static void
@@ -303,6 +319,110 @@ show_error (CredenceWindow *self,
 }
 
 static void
+badges_listed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (items == NULL)
+    {
+      g_message ("Could not list the badges: %s", error->message);
+      show_error (self, error);
+      return;
+    }
+
+  credence_library_set_items (self->library, items);
+  update_view (self);
+  show_page (self, "library");
+}
+
+static void
+list_badges_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CredenceStore *store = task_data;
+  g_autoptr(GPtrArray) badges = NULL;
+  GPtrArray *items;
+  GError *error = NULL;
+
+  badges = credence_store_list_badges (store, NULL, &error);
+  if (badges == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  items = g_ptr_array_new_full (badges->len, g_object_unref);
+  for (guint i = 0; i < badges->len; i++)
+    g_ptr_array_add (items, credence_badge_item_new_from_store (g_ptr_array_index (badges, i)));
+
+  g_task_return_pointer (task, items, (GDestroyNotify)g_ptr_array_unref);
+}
+
+/* Reads the whole collection off the UI thread into the library. */
+static void
+load_badges (CredenceWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (NULL, self->cancellable, badges_listed_cb, g_object_ref (self));
+  g_task_set_source_tag (task, load_badges);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, list_badges_thread);
+}
+
+static void
+set_store (CredenceWindow *self,
+           CredenceStore  *store)
+{
+  self->store = g_object_ref (store);
+  self->thumbnailer = credence_thumbnailer_new (store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", TRUE);
+  load_badges (self);
+}
+
+static void
+show_unlock (CredenceWindow *self,
+             gboolean        creating)
+{
+  self->creating = creating;
+
+  if (creating)
+    {
+      adw_status_page_set_title (self->unlock_page, _("Protect Your Badges"));
+      adw_status_page_set_description (self->unlock_page,
+                                       _("No keyring is available to keep the collection’s key. "
+                                         "Choose a passphrase; Credence asks for it each time it opens."));
+      gtk_label_set_label (self->unlock_button_label, _("_Create Collection"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->unlock_page, _("Credence Is Locked"));
+      adw_status_page_set_description (self->unlock_page,
+                                       _("Enter the passphrase to open the badge collection."));
+      gtk_label_set_label (self->unlock_button_label, _("_Unlock"));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_entry), creating);
+  gtk_widget_set_visible (GTK_WIDGET (self->unlock_error), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
+  show_page (self, "unlock");
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
+}
+
+static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -315,6 +435,12 @@ store_opened_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  if (g_error_matches (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_NEEDS_PASSPHRASE))
+    {
+      show_unlock (self, !credence_store_uses_passphrase (NULL));
+      return;
+    }
+
   if (store == NULL)
     {
       g_message ("Could not open the collection: %s", error->message);
@@ -322,12 +448,7 @@ store_opened_cb (GObject      *source,
       return;
     }
 
-  self->store = g_steal_pointer (&store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-  update_view (self);
-  show_page (self, "library");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", TRUE);
+  set_store (self, store);
 }
 
 static void
@@ -336,6 +457,149 @@ open_store (CredenceWindow *self)
   show_page (self, "loading");
   credence_store_open_default_async (NULL, self->cancellable,
                                      store_opened_cb, g_object_ref (self));
+}
+
+static void
+update_unlock_sensitivity (CredenceWindow *self)
+{
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
+  gboolean ready = *passphrase != '\0' && !self->unlocking && self->unlock_delay_id == 0;
+
+  if (self->creating)
+    ready = ready && *confirm != '\0';
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", ready);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_entry), !self->unlocking);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_entry), !self->unlocking);
+  gtk_stack_set_visible_child_name (self->unlock_button_stack, self->unlocking ? "spinner" : "label");
+  gtk_spinner_set_spinning (self->unlock_spinner, self->unlocking);
+}
+
+static void
+passphrase_changed_cb (CredenceWindow *self)
+{
+  update_unlock_sensitivity (self);
+}
+
+static void
+passphrase_activate_cb (CredenceWindow   *self,
+                        GtkPasswordEntry *entry)
+{
+  if (self->creating && entry == self->passphrase_entry)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_entry));
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.unlock", NULL);
+}
+
+static gboolean
+unlock_delay_done_cb (gpointer user_data)
+{
+  CredenceWindow *self = user_data;
+
+  self->unlock_delay_id = 0;
+  update_unlock_sensitivity (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unlock_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CredenceStore *store;
+
+  store = credence_store_open_with_passphrase (NULL, task_data, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+unlocked_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(CredenceStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->unlocking = FALSE;
+
+  if (store != NULL)
+    {
+      self->failed_unlocks = 0;
+      gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
+      update_unlock_sensitivity (self);
+      set_store (self, store);
+      return;
+    }
+
+  if (g_error_matches (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY) && !self->creating)
+    {
+      guint delay;
+
+      /* Each wrong try waits longer before the next: 0, 1, 2, 4… 16 s. */
+      self->failed_unlocks++;
+      delay = self->failed_unlocks > 1 ? 1u << MIN (self->failed_unlocks - 2, 4u) : 0;
+      gtk_label_set_label (self->unlock_error, _("Incorrect passphrase."));
+      if (delay > 0)
+        self->unlock_delay_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, delay,
+                                                            unlock_delay_done_cb,
+                                                            g_object_ref (self),
+                                                            g_object_unref);
+    }
+  else
+    gtk_label_set_label (self->unlock_error, error->message);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unlock_error), TRUE);
+  update_unlock_sensitivity (self);
+  gtk_editable_select_region (GTK_EDITABLE (self->passphrase_entry), 0, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
+}
+
+static void
+unlock_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
+  g_autoptr(GTask) task = NULL;
+
+  if (self->unlocking || self->store != NULL || *passphrase == '\0')
+    return;
+
+  if (self->creating && g_strcmp0 (passphrase, confirm) != 0)
+    {
+      gtk_label_set_label (self->unlock_error, _("The passphrases do not match."));
+      gtk_widget_set_visible (GTK_WIDGET (self->unlock_error), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_entry));
+      return;
+    }
+
+  self->unlocking = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->unlock_error), FALSE);
+  update_unlock_sensitivity (self);
+
+  /* Key derivation is slow on purpose: off the UI thread. */
+  task = g_task_new (NULL, self->cancellable, unlocked_cb, g_object_ref (self));
+  g_task_set_source_tag (task, unlock_action);
+  g_task_set_task_data (task, g_strdup (passphrase), g_free);
+  g_task_run_in_thread (task, unlock_thread);
 }
 
 static void
@@ -518,6 +782,8 @@ credence_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->unlock_delay_id, g_source_remove);
+  g_clear_object (&self->thumbnailer);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -659,6 +925,15 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, sort_button);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, confirm_entry);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_error);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_button_label);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_button_stack);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, passphrase_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passphrase_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -671,6 +946,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_action);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
@@ -746,6 +1022,7 @@ credence_window_init (CredenceWindow *self)
     }
 
   /* Nothing can be imported before the collection is open. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", FALSE);
 
@@ -778,7 +1055,7 @@ credence_window_get_store (CredenceWindow *self)
 /**
  * credence_window_get_page_name:
  *
- * Returns: which page is shown: "loading", "error" or "library".
+ * Returns: which page is shown: "loading", "unlock", "error" or "library".
  */
 const char *
 credence_window_get_page_name (CredenceWindow *self)
