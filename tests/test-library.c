@@ -10,6 +10,8 @@
 
 #include "credence-badge-card.h"
 #include "credence-library.h"
+#include "credence-limits.h"
+#include "credence-thumbnailer.h"
 
 static CredenceBadgeItem *
 make_item (const char          *uid,
@@ -219,6 +221,76 @@ test_library_card (void)
   g_object_unref (card);
 }
 
+static GBytes *
+corpus_bytes (const char *path)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "corpus", path, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize len;
+
+  g_file_get_contents (file, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+test_library_thumbnails (void)
+{
+  g_autoptr(GBytes) png = corpus_bytes ("1edtech-dc-public-validator/ob30/simple-json.png");
+  g_autoptr(GBytes) svg = corpus_bytes ("1edtech-dc-public-validator/ob30/simple-json.svg");
+  g_autoptr(GBytes) json = corpus_bytes ("1edtech-dc-public-validator/ob30/complete.json");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_uri = NULL;
+  g_autofree char *base64 = NULL;
+  guint8 huge[33] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  g_autoptr(GBytes) huge_bytes = NULL;
+  guint32 side = GUINT32_TO_BE (4097);
+
+  /* A baked PNG is its own picture, scaled to fit. */
+  found = credence_thumbnail_image_bytes ("png", png, "https://example.org/image.png");
+  g_assert_true (found == png);
+  texture = credence_thumbnail_decode (png, 64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (MAX (gdk_texture_get_width (texture), gdk_texture_get_height (texture)), ==, 64);
+  g_clear_object (&texture);
+
+  /* An SVG too, drawn at the size asked. */
+  texture = credence_thumbnail_decode (svg, 96, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (MAX (gdk_texture_get_width (texture), gdk_texture_get_height (texture)), <=, 96);
+  g_clear_object (&texture);
+
+  /* A JSON badge has a picture only as a data URI: no network for pictures. */
+  g_clear_pointer (&found, g_bytes_unref);
+  g_assert_null (credence_thumbnail_image_bytes ("json", json, "https://example.org/image.png"));
+  base64 = g_base64_encode (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  data_uri = g_strconcat ("data:image/png;base64,", base64, NULL);
+  found = credence_thumbnail_image_bytes ("json", json, data_uri);
+  g_assert_nonnull (found);
+  g_assert_true (g_bytes_equal (found, png));
+
+  /* Not a picture, and a picture over CREDENCE_LIMIT_IMAGE_PIXELS: refused
+   * before decoding any pixel (this header promises 4097 × 4097).
+   */
+  texture = credence_thumbnail_decode (json, 64, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_null (texture);
+  g_clear_error (&error);
+
+  g_assert_cmpint (4097 * 4097, >, CREDENCE_LIMIT_IMAGE_PIXELS);
+  memcpy (huge + 16, &side, 4);
+  memcpy (huge + 20, &side, 4);
+  huge_bytes = g_bytes_new (huge, sizeof huge);
+  texture = credence_thumbnail_decode (huge_bytes, 64, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_assert_null (texture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/library/search", test_library_search);
   g_test_add_func ("/library/attention", test_library_attention);
   g_test_add_func ("/library/card", test_library_card);
+  g_test_add_func ("/library/thumbnails", test_library_thumbnails);
 
   return g_test_run ();
 }

@@ -208,25 +208,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(CredenceApplication) application = NULL;
-  int ret;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* One application per process, as in real life; each test opens and
-   * closes its own window.
-   */
-  application = credence_application_new ();
-  app = application;
+  app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/window/first-run", test_window_first_run);
   g_test_add_func ("/window/views", test_window_views);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
   g_test_add_func ("/window/narrow", test_window_narrow);
 
-  ret = g_test_run ();
-  app = NULL;
-
-  return ret;
+  return ui_test_run ();
 }

@@ -7,7 +7,35 @@
 
 #include <glib/gstdio.h>
 
+#include "credence-badge.h"
+#include "credence-store.h"
 #include "ui-test-utils.h"
+
+static CredenceApplication *the_app;
+
+/* Sets GTK up for a UI test and makes the one application of the process
+ * (as in real life; each test opens and closes its own window).
+ */
+CredenceApplication *
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  the_app = credence_application_new ();
+  return the_app;
+}
+
+/* Runs the tests, then drops the application. */
+int
+ui_test_run (void)
+{
+  int ret = g_test_run ();
+
+  g_clear_object (&the_app);
+  return ret;
+}
 
 /* Runs the main loop for @ms milliseconds. */
 void
@@ -214,4 +242,68 @@ ui_test_find_widget (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* Opens (creating it) the keyring-protected collection in @dir. */
+CredenceStore *
+ui_test_open_store (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  CredenceStore *store;
+
+  store = credence_store_open_default (dir, NULL, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  return date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+}
+
+/* Reads a real badge of tests/data/corpus and adds it to @store, unchecked,
+ * as the import pipeline would before verification.  Returns its uid.
+ */
+char *
+ui_test_add_corpus_badge (CredenceStore *store,
+                          const char    *corpus_path)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", corpus_path, NULL);
+  g_autoptr(CredenceStoreBadge) entry = credence_store_badge_new ();
+  g_autoptr(CredenceBadge) badge = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+  badge = credence_badge_new_from_bytes (bytes, corpus_path, &error);
+  g_assert_no_error (error);
+
+  entry->credential_id = g_strdup (credence_badge_get_id (badge));
+  entry->container = g_strdup (credence_container_to_string (credence_badge_get_container (badge)));
+  entry->spec_version = g_strdup (credence_spec_version_to_string (credence_badge_get_spec_version (badge)));
+  entry->original = g_bytes_ref (credence_badge_get_bytes (badge));
+  entry->payload = g_bytes_ref (credence_badge_get_payload (badge));
+  entry->name = g_strdup (credence_badge_get_name (badge));
+  entry->description = g_strdup (credence_badge_get_description (badge));
+  entry->issuer_name = g_strdup (credence_badge_get_issuer_name (badge));
+  entry->issuer_url = g_strdup (credence_badge_get_issuer_url (badge));
+  entry->recipient = g_strdup (credence_badge_get_recipient_identity (badge));
+  entry->issued_on = format_date (credence_badge_get_issued (badge));
+  entry->expires_on = format_date (credence_badge_get_expires (badge));
+  entry->image = g_strdup (credence_badge_get_image (badge));
+  entry->source = g_strdup (corpus_path);
+
+  g_assert_true (credence_store_add_badge (store, entry, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (entry->uid);
+  g_test_message ("Added “%s” by “%s” as %s", entry->name, entry->issuer_name, entry->uid);
+
+  return g_strdup (entry->uid);
 }

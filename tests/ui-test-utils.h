@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 typedef gboolean (*UiTestCondition) (gpointer data);
 
+CredenceApplication *ui_test_init         (int             *argc,
+                                           char          ***argv);
+int             ui_test_run               (void);
 void            ui_test_settle            (guint            ms);
 void            ui_test_wait_for          (UiTestCondition  condition,
                                            gpointer         data,
@@ -26,6 +29,9 @@ CredenceWindow *ui_test_open_window       (CredenceApplication *app);
 void            ui_test_close_window      (CredenceWindow  *window);
 char           *ui_test_save_screenshot   (GtkWidget       *widget,
                                            const char      *name) G_GNUC_WARN_UNUSED_RESULT;
+char           *ui_test_add_corpus_badge  (CredenceStore   *store,
+                                           const char      *corpus_path) G_GNUC_WARN_UNUSED_RESULT;
+CredenceStore  *ui_test_open_store        (const char      *dir) G_GNUC_WARN_UNUSED_RESULT;
 GtkWidget      *ui_test_find_widget       (GtkWidget       *root,
                                            GType            type,
                                            const char      *label);

@@ -470,8 +470,9 @@ update_unlock_sensitivity (CredenceWindow *self)
     ready = ready && *confirm != '\0';
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", ready);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_entry), !self->unlocking);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_entry), !self->unlocking);
+  /* Not insensitive: the entry keeps the focus while the key is derived. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_entry), !self->unlocking);
+  gtk_editable_set_editable (GTK_EDITABLE (self->confirm_entry), !self->unlocking);
   gtk_stack_set_visible_child_name (self->unlock_button_stack, self->unlocking ? "spinner" : "label");
   gtk_spinner_set_spinning (self->unlock_spinner, self->unlocking);
 }
@@ -994,6 +995,9 @@ credence_window_init (CredenceWindow *self)
   g_signal_connect_object (self->library, "notify::sort",
                            G_CALLBACK (library_sort_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (credence_library_get_model (self->library), "items-changed",
+                           G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The model is a GtkFilterListModel: "no results" only once it is done. */
+  g_signal_connect_object (credence_library_get_model (self->library), "notify::pending",
                            G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
