@@ -228,3 +228,42 @@ credence_test_make_badge (const char *name,
 
   return badge;
 }
+
+/**
+ * credence_test_run_cli:
+ * @input: (nullable): text for the child's standard input
+ * @args: the arguments after the program name, %NULL-terminated
+ * @out: (out): its standard output
+ * @err: (out): its standard error
+ *
+ * Runs $CREDENCE_CLI and waits for it.
+ *
+ * Returns: its exit status
+ */
+int
+credence_test_run_cli (const char         *input,
+                       const char * const *args,
+                       char              **out,
+                       char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CREDENCE_CLI");
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (gsize i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                            G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  return g_subprocess_get_exit_status (proc);
+}

@@ -22,6 +22,11 @@ GHashTable *credence_test_snapshot_dir (const char *dir) G_GNUC_WARN_UNUSED_RESU
 void      credence_test_assert_dir_unchanged (const char *dir,
                                               GHashTable *snapshot);
 
+int       credence_test_run_cli       (const char         *input,
+                                       const char * const *args,
+                                       char              **out,
+                                       char              **err);
+
 CredenceStoreBadge *credence_test_make_badge (const char *name,
                                              const char *credential_id,
                                              const char *verdict,

@@ -16,6 +16,7 @@
 
 static const CredenceCliCommand commands[] = {
   { "backup", N_("Write the collection to one encrypted file"), credence_cli_backup },
+  { "canon", N_("Canonicalize an N-Quads file with RDFC-1.0"), credence_cli_canon },
   { "help", N_("Show help for Credence or one of its commands"), credence_cli_help },
   { "identity", N_("List, add or remove the addresses your badges are issued to"), credence_cli_identity },
   { "list", N_("List the badges in the collection"), credence_cli_list },

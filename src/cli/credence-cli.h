@@ -27,6 +27,8 @@ typedef struct
 
 int credence_cli_backup   (int    argc,
                            char **argv);
+int credence_cli_canon    (int    argc,
+                           char **argv);
 int credence_cli_help     (int    argc,
                            char **argv);
 int credence_cli_identity (int    argc,
