@@ -19,6 +19,15 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_JSON_MEMBERS        100000             /* values in one document */
 #define CREDENCE_LIMIT_JSON_SIZE           CREDENCE_LIMIT_PAYLOAD_SIZE /* bytes of one JSON document */
 
+/* JSON-LD processing (credence-jsonld) */
+#define CREDENCE_LIMIT_JSONLD_CONTEXT_DEPTH    16      /* remote contexts loaded from remote contexts */
+#define CREDENCE_LIMIT_JSONLD_CONTEXTS         512     /* contexts processed in one conversion (cache misses) */
+#define CREDENCE_LIMIT_JSONLD_TERMS            20000   /* term definitions created in one conversion */
+#define CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH  256     /* nested maps and arrays being expanded */
+#define CREDENCE_LIMIT_JSONLD_CACHED_DOCUMENTS 256     /* remote context documents kept by a processor */
+#define CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS  4096    /* processed contexts kept by a processor */
+#define CREDENCE_LIMIT_JSONLD_CACHED_BASES     64      /* base IRIs with a cached initial context */
+
 /* SVG (GMarkup has no depth limit of its own) */
 #define CREDENCE_LIMIT_SVG_DEPTH           256                /* nested elements */
 
