@@ -30,17 +30,13 @@ b64url_value (guchar c)
   return -1;
 }
 
-/**
- * credence_base64url_decode:
- * @data: base64url text (RFC 4648 §5); trailing `=` padding is tolerated
- * @length: its length
- *
- * Returns: (transfer full) (nullable): the bytes, or %NULL if @data is not
- *   base64url
+/* Decodes base64url text (RFC 4648 §5) of a JWS segment; trailing `=`
+ * padding is tolerated.  Returns %NULL if @data is not base64url.  (The
+ * public base64url helpers live in credence-multibase.c.)
  */
-GBytes *
-credence_base64url_decode (const char *data,
-                           gsize       length)
+static GBytes *
+decode_base64url (const char *data,
+                  gsize       length)
 {
   g_autoptr(GByteArray) out = NULL;
   guint32 acc = 0;
@@ -75,30 +71,6 @@ credence_base64url_decode (const char *data,
     return NULL;
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
-
-/**
- * credence_base64url_encode:
- * @data: (array length=length): bytes
- * @length: their number
- *
- * Returns: (transfer full): base64url text without padding
- */
-char *
-credence_base64url_encode (const guint8 *data,
-                           gsize         length)
-{
-  char *s = g_base64_encode (data, length);
-  char *w = s;
-
-  for (char *r = s; *r != '\0'; r++)
-    {
-      if (*r == '=')
-        break;
-      *w++ = *r == '+' ? '-' : *r == '/' ? '_' : *r;
-    }
-  *w = '\0';
-  return s;
 }
 
 static gboolean
@@ -152,7 +124,7 @@ decode_segment (const char  *data,
                 gsize        length,
                 GError     **error)
 {
-  g_autoptr(GBytes) bytes = credence_base64url_decode (data, length);
+  g_autoptr(GBytes) bytes = decode_base64url (data, length);
   gsize size = 0;
   const char *text;
 

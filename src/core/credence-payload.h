@@ -12,11 +12,6 @@
 
 G_BEGIN_DECLS
 
-GBytes              *credence_base64url_decode           (const char   *data,
-                                                          gsize         length) G_GNUC_WARN_UNUSED_RESULT;
-char                *credence_base64url_encode           (const guint8 *data,
-                                                          gsize         length) G_GNUC_WARN_UNUSED_RESULT;
-
 gboolean             credence_payload_decode_jws         (const char   *data,
                                                           gsize         length,
                                                           JsonNode    **out_header,
