@@ -17,6 +17,7 @@ typedef struct
 {
   const char *file;       /* under corpus/1edtech-dc-public-validator/ob20/ */
   const char *hosted_at;  /* where the input is served (its own id), or NULL */
+  const char *hosted_file; /* what is served there, when not the input */
   const char *verdict;
   const char *reason;
 } Case;
@@ -25,30 +26,32 @@ typedef struct
  * their own id, as the manifest says a strict re-fetch needs.
  */
 static const Case ob20_cases[] = {
-  { "basic-assertion.json", "/beths-robotics-badge.json", "valid", NULL },
-  { "simple.jwt", NULL, "valid", NULL },
-  { "simple-not-revoked.jwt", NULL, "valid", NULL },
-  { "simple-revoked.jwt", NULL, "invalid", "revoked" },
-  { "basic-assertion-expired.json", "/beths-robotics-badge.json", "invalid", "expired" },
-  { "basic-assertion-expired-before-issued.json", "/beths-robotics-badge.json", "invalid", "invalid-data" },
-  { "basic-assertion-in-future.json", "/beths-robotics-badge.json", "invalid", "not-yet-valid" },
-  { "basic-assertion-invalid-context.json", "/beths-robotics-badge.json", "invalid", "invalid-data" },
-  { "basic-assertion-invalid-type.json", "/beths-robotics-badge.json", "invalid", "invalid-data" },
-  { "basic-assertion-no-public-key.json", "/beths-robotics-badge.json", "valid", NULL },
-  { "basic-assertion-with-allowed-origins.json", "/beths-robotics-badge.json", "valid", NULL },
-  { "basic-assertion-with-allowed-origins-valid-starts-with.json", "/beths-robotics-badge.json", "valid", NULL },
-  { "basic-assertion-with-allowed-origins-valid-multiple-starts-with.json", "/beths-robotics-badge.json", "valid", NULL },
-  { "basic-assertion-with-allowed-origins-invalid-starts-with.json", "/beths-robotics-badge.json", "invalid", "issuer-key-mismatch" },
-  { "basic-assertion-with-allowed-origins-invalid-multiple-starts-with.json", "/beths-robotics-badge.json", "invalid", "issuer-key-mismatch" },
-  { "basic-assertion-with-language.json", "/beths-robotics-badge.json", "valid", NULL },
-  { "assertion-with-data-image.json", "/beths-robotics-badge.json", "invalid", "invalid-data" },
-  { "assertion-with-endorsements.json", "/beths-robotics-badge.json", "valid", NULL },
-  { "assertion-with-extension-node-basic.json", "/assertion", "valid", NULL },
-  { "assertion-with-multiple-extensions.json", "/assertion", "valid", NULL },
-  { "warning-with-redirection.json", "/beths-robotics-badge.json", "valid", NULL },
-  { "warning-issuer-non-http.json", "/warning-issuer-non-http.json", "valid", NULL },
+  { "basic-assertion.json", "/beths-robotics-badge.json", NULL, "valid", NULL },
+  { "simple.jwt", NULL, NULL, "valid", NULL },
+  { "simple-not-revoked.jwt", NULL, NULL, "valid", NULL },
+  { "simple-revoked.jwt", NULL, NULL, "invalid", "revoked" },
+  { "basic-assertion-expired.json", "/beths-robotics-badge.json", NULL, "invalid", "expired" },
+  { "basic-assertion-expired-before-issued.json", "/beths-robotics-badge.json", NULL, "invalid", "invalid-data" },
+  { "basic-assertion-in-future.json", "/beths-robotics-badge.json", NULL, "invalid", "not-yet-valid" },
+  { "basic-assertion-invalid-context.json", "/beths-robotics-badge.json", NULL, "invalid", "invalid-data" },
+  { "basic-assertion-invalid-type.json", "/beths-robotics-badge.json", NULL, "invalid", "invalid-data" },
+  { "basic-assertion-no-public-key.json", "/beths-robotics-badge.json", NULL, "valid", NULL },
+  { "basic-assertion-with-allowed-origins.json", "/beths-robotics-badge.json", NULL, "valid", NULL },
+  { "basic-assertion-with-allowed-origins-valid-starts-with.json", "/beths-robotics-badge.json", NULL, "valid", NULL },
+  { "basic-assertion-with-allowed-origins-valid-multiple-starts-with.json", "/beths-robotics-badge.json", NULL, "valid", NULL },
+  { "basic-assertion-with-allowed-origins-invalid-starts-with.json", "/beths-robotics-badge.json", NULL, "invalid", "issuer-key-mismatch" },
+  { "basic-assertion-with-allowed-origins-invalid-multiple-starts-with.json", "/beths-robotics-badge.json", NULL, "invalid", "issuer-key-mismatch" },
+  { "basic-assertion-with-language.json", "/beths-robotics-badge.json", NULL, "valid", NULL },
+  { "assertion-with-data-image.json", "/beths-robotics-badge.json", NULL, "invalid", "invalid-data" },
+  { "assertion-with-endorsements.json", "/beths-robotics-badge.json", NULL, "valid", NULL },
+  { "assertion-with-extension-node-basic.json", "/assertion", NULL, "valid", NULL },
+  { "assertion-with-multiple-extensions.json", "/assertion", NULL, "valid", NULL },
+  { "warning-with-redirection.json", "/beths-robotics-badge.json", NULL, "valid", NULL },
+  { "warning-issuer-non-http.json", "/warning-issuer-non-http.json", NULL, "valid", NULL },
+  /* Baked PNG: iTXt "openbadges" holding the assertion. */
+  { "simple-badge.png", "/beths-robotics-badge.json", "basic-assertion.json", "valid", NULL },
   /* Not JSON (comments): a documentation fixture, used as a parse error. */
-  { "redirected-validation-subject.json", NULL, "invalid", "invalid-data" },
+  { "redirected-validation-subject.json", NULL, NULL, "invalid", "invalid-data" },
 };
 
 static GDateTime *
@@ -136,8 +139,13 @@ test_ob20 (void)
 
       if (c->hosted_at != NULL)
         {
+          g_autofree char *hosted_path = c->hosted_file == NULL ? NULL
+            : corpus_path ("1edtech-dc-public-validator", "ob20", c->hosted_file, NULL);
+          g_autoptr(GBytes) hosted = hosted_path != NULL ? credence_test_read_file (hosted_path)
+                                                         : g_bytes_ref (bytes);
+
           route = g_strconcat ("/ob20", c->hosted_at, NULL);
-          test_server_add (server, route, 200, "application/ld+json", bytes);
+          test_server_add (server, route, 200, "application/ld+json", hosted);
         }
 
       report = credence_verifier_verify_bytes (verifier, bytes, pins, NULL);
@@ -156,9 +164,10 @@ test_ob20 (void)
  * first through its URL.
  */
 static CredenceVerification *
-verify_components (const char         *prefix,
-                   const char * const *files,
-                   gboolean            by_url)
+verify_components_input (const char         *prefix,
+                         const char * const *files,
+                         gboolean            by_url,
+                         GBytes             *input)
 {
   TestServer *server = test_server_new ();
   g_autoptr(CredenceLoader) loader = loader_for (server, prefix, "/site/");
@@ -185,12 +194,20 @@ verify_components (const char         *prefix,
     }
 
   report = by_url ? credence_verifier_verify_url (verifier, first_url, NULL, NULL)
-                  : credence_verifier_verify_bytes (verifier, first, NULL, NULL);
+                  : credence_verifier_verify_bytes (verifier, input != NULL ? input : first, NULL, NULL);
 
   g_clear_object (&verifier);
   g_clear_object (&loader);
   test_server_free (server);
   return report;
+}
+
+static CredenceVerification *
+verify_components (const char         *prefix,
+                   const char * const *files,
+                   gboolean            by_url)
+{
+  return verify_components_input (prefix, files, by_url, NULL);
 }
 
 static void
@@ -205,8 +222,20 @@ test_validator_core_2_0 (void)
   g_autoptr(CredenceVerification) baked = verify_components ("https://example.org/", files, FALSE);
   g_autoptr(CredenceVerification) url = verify_components ("https://example.org/", files, TRUE);
 
+  g_autofree char *heart_path = corpus_path ("1edtech-openbadges-validator-core", "baked_heart.png", NULL);
+  g_autoptr(GBytes) heart = credence_test_read_file (heart_path);
+  g_autoptr(CredenceVerification) heart_report = verify_components_input ("https://example.org/", files,
+                                                                          FALSE, heart);
+
   assert_outcome (baked, "2_0_basic_assertion.json", "valid", NULL);
   assert_outcome (url, "https://example.org/beths-robotics-badge.json", "valid", NULL);
+
+  /* The manifest: baked_heart.png's recipient differs from the hosted
+   * 2_0_basic_assertion (badgecheck only uses the hosted copy).  The baked
+   * copy the learner holds is not the issuer's: hosted-mismatch.
+   */
+  assert_outcome (heart_report, "baked_heart.png", "invalid", "hosted-mismatch");
+  g_assert_cmpstr (credence_verification_find_check (heart_report, "hosted-match")->message, !=, NULL);
   g_assert_cmpstr (credence_verification_get_spec (url), ==, "2.0");
   g_assert_cmpstr (credence_verification_get_format (url), ==, "hosted");
 }

@@ -17,8 +17,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "credence-badge.h"
 #include "credence-json.h"
-#include "credence-multibase.h"
 #include "credence-ob2-verifier.h"
 #include "credence-verifier.h"
 
@@ -136,101 +136,63 @@ begin (CredenceVerifier       *self,
   return report;
 }
 
-static gboolean
-is_vc (JsonObject *object)
-{
-  JsonNode *context = credence_json_object_get_node (object, "@context");
-
-  return credence_json_node_has_string (context, "https://www.w3.org/ns/credentials/v2")
-         || credence_json_node_has_string (context, "https://www.w3.org/2018/credentials/v1")
-         || credence_json_node_has_string (credence_json_object_get_node (object, "type"),
-                                           "VerifiableCredential")
-         || credence_json_object_get_node (object, "vc") != NULL;
-}
-
 static void
-unsupported_ob3 (CredenceVerifyContext *ctx)
+unsupported_ob3 (CredenceVerifyContext *ctx,
+                 const char            *format)
 {
   credence_verification_set_spec (ctx->report, "3.0");
+  credence_verification_set_format (ctx->report, format);
   credence_verification_add_check (ctx->report, "input", CREDENCE_CHECK_SKIP,
                                    CREDENCE_REASON_UNSUPPORTED,
                                    _("This is an Open Badges 3.0 credential, which this version of Credence cannot check yet."));
 }
 
-static gboolean
-looks_like_jws (const char *text)
+static void
+fail_input (CredenceVerifyContext *ctx,
+            CredenceReason         reason,
+            const char            *message)
 {
-  int dots = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '.')
-        dots++;
-      else if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '=')
-        return FALSE;
-    }
-  return dots == 2;
-}
-
-/* Open Badges 3.0 VC-JWTs carry a credential in the payload. */
-static gboolean
-jws_is_vc (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ".", 3);
-  g_autoptr(GBytes) payload = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  if (g_strv_length (parts) != 3)
-    return FALSE;
-  payload = credence_base64url_decode (parts[1], -1, NULL);
-  node = payload != NULL ? credence_json_parse_bytes (payload, NULL) : NULL;
-  return node != NULL && credence_json_node_get_object (node) != NULL
-         && is_vc (credence_json_node_get_object (node));
+  credence_verification_add_check (ctx->report, "input", CREDENCE_CHECK_FAIL, reason, "%s", message);
 }
 
 static void
-verify_text (CredenceVerifyContext *ctx,
-             const char            *text)
+verify_badge (CredenceVerifyContext *ctx,
+              CredenceBadge         *badge)
 {
-  if (text[0] == '{')
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) node = credence_json_parse (text, strlen (text), &error);
+  GBytes *payload = credence_badge_get_payload (badge);
 
-      if (node == NULL)
-        credence_verification_add_check (ctx->report, "input", CREDENCE_CHECK_FAIL,
-                                         CREDENCE_REASON_INVALID_DATA,
-                                         _("The badge data cannot be read: %s"), error->message);
-      else if (credence_json_node_get_object (node) != NULL
-               && is_vc (credence_json_node_get_object (node)))
-        unsupported_ob3 (ctx);
-      else
-        credence_ob2_verify_json (ctx, node);
-    }
-  else if (looks_like_jws (text))
+  switch (credence_badge_get_format (badge))
     {
-      if (jws_is_vc (text))
-        unsupported_ob3 (ctx);
-      else
-        credence_ob2_verify_jws (ctx, text);
-    }
-  else if ((g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://"))
-           && strpbrk (text, " \t\r\n") == NULL)
-    {
-      credence_ob2_verify_url (ctx, text);
-    }
-  else
-    {
-      credence_verification_add_check (ctx->report, "input", CREDENCE_CHECK_FAIL,
-                                       CREDENCE_REASON_NOT_A_BADGE,
-                                       _("There is no badge data; screenshots and saved web images lose it. Use the original file or link."));
+    case CREDENCE_BADGE_FORMAT_HOSTED:
+      credence_ob2_verify_json (ctx, credence_badge_get_json (badge));
+      break;
+
+    case CREDENCE_BADGE_FORMAT_SIGNED:
+      {
+        g_autofree char *compact = g_strndup (g_bytes_get_data (payload, NULL),
+                                              g_bytes_get_size (payload));
+
+        credence_ob2_verify_jws (ctx, compact);
+      }
+      break;
+
+    case CREDENCE_BADGE_FORMAT_URL_ONLY:
+      credence_ob2_verify_url (ctx, credence_badge_get_url (badge));
+      break;
+
+    case CREDENCE_BADGE_FORMAT_DATA_INTEGRITY:
+    case CREDENCE_BADGE_FORMAT_VC_JWT:
+    case CREDENCE_BADGE_FORMAT_UNSIGNED:
+    default:
+      unsupported_ob3 (ctx, credence_badge_format_to_string (credence_badge_get_format (badge)));
+      break;
     }
 }
 
 /**
  * credence_verifier_verify_bytes:
- * @bytes: a badge file: JSON, a compact JWS or a URL (and, with the badge
- *   model, baked PNG and SVG images)
+ * @bytes: a badge file: a baked PNG or SVG, JSON, a compact JWS or a URL
+ *   (recognised by credence_badge_new_from_bytes())
  * @pins: (nullable): documents to pin into (online) or read from
  *   (offline)
  * @cancellable: (nullable): a #GCancellable
@@ -247,29 +209,24 @@ credence_verifier_verify_bytes (CredenceVerifier    *self,
 {
   CredenceVerifyContext ctx;
   CredenceVerification *report;
-  gsize len = 0;
-  const char *data;
-  g_autofree char *text = NULL;
+  g_autoptr(CredenceBadge) badge = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CREDENCE_IS_VERIFIER (self), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
   report = begin (self, &ctx, pins, cancellable);
 
-  data = g_bytes_get_data (bytes, &len);
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    data += 3, len -= 3;
-  text = g_strndup (data != NULL ? data : "", len);
-  if (strlen (text) != len || !g_utf8_validate (text, -1, NULL))
-    {
-      credence_verification_add_check (report, "input", CREDENCE_CHECK_FAIL,
-                                       CREDENCE_REASON_NOT_A_BADGE,
-                                       _("There is no badge data; screenshots and saved web images lose it. Use the original file or link."));
-    }
+  badge = credence_badge_new_from_bytes (bytes, NULL, &error);
+  if (badge != NULL)
+    verify_badge (&ctx, badge);
+  else if (g_error_matches (error, CREDENCE_BADGE_ERROR, CREDENCE_BADGE_ERROR_MALFORMED_IMAGE))
+    fail_input (&ctx, CREDENCE_REASON_MALFORMED_IMAGE, error->message);
+  else if (g_error_matches (error, CREDENCE_BADGE_ERROR, CREDENCE_BADGE_ERROR_NOT_A_BADGE)
+           || g_error_matches (error, CREDENCE_BADGE_ERROR, CREDENCE_BADGE_ERROR_NOT_SUPPORTED))
+    fail_input (&ctx, CREDENCE_REASON_NOT_A_BADGE, error->message);
   else
-    {
-      verify_text (&ctx, g_strstrip (text));
-    }
+    fail_input (&ctx, CREDENCE_REASON_INVALID_DATA, error->message);
 
   g_date_time_unref (ctx.now);
   return report;
