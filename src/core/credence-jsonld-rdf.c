@@ -2,7 +2,7 @@
  *
  * JSON-LD 1.1 Processing Algorithms and API § 7.2 Node Map Generation,
  * § 8.1 Deserialize JSON-LD to RDF, § 8.2 Object to RDF Conversion and
- * § 8.3 List to RDF Conversion, plus the canonical lexical forms of
+ * § 8.3 List to RDF Conversion (in one walk, see below), plus the canonical lexical forms of
  * § 8.6 and the JSON Canonicalization Scheme (RFC 8785) for `@json`
  * literals.
  *
@@ -251,18 +251,27 @@ _credence_jsonld_append_jcs (JsonNode *node,
 }
 
 /* ---------------------------------------------------------------------- */
-/* Node map generation (§ 7.2.2)                                           */
+/* Deserialisation (§ 7.2, § 8.1-8.3)                                      */
+
+/* The algorithm builds a node map, merging every occurrence of a node,
+ * and then writes one triple per entry.  An RDF dataset is a set, so the
+ * same quads come from walking the expanded document once and writing the
+ * triples of each node object where it occurs, with the node map's blank
+ * node relabelling and well-formedness rules: that is what this does.  The
+ * dataset drops the duplicates the node map would have merged. */
 
 typedef struct
 {
-  GHashTable *graphs;      /* graph name → (subject → JsonObject) */
-  GHashTable *labels;      /* input blank node label → issued label */
-  GStringChunk *strings;   /* issued labels */
-  guint       counter;
-} NodeMap;
+  CredenceRdfDataset         *dataset;
+  GHashTable                 *labels;      /* input blank node label → issued label */
+  GStringChunk               *strings;     /* issued labels */
+  guint                       counter;
+  CredenceJsonldRdfDirection  rdf_direction;
+  GString                    *lexical;
+} Emitter;
 
 static const char *
-issue_blank (NodeMap    *map,
+issue_blank (Emitter    *em,
              const char *old)
 {
   char buf[32];
@@ -270,237 +279,16 @@ issue_blank (NodeMap    *map,
 
   if (old != NULL)
     {
-      label = g_hash_table_lookup (map->labels, old);
+      label = g_hash_table_lookup (em->labels, old);
       if (label != NULL)
         return label;
     }
-  g_snprintf (buf, sizeof buf, "_:b%u", map->counter++);
-  label = g_string_chunk_insert (map->strings, buf);
+  g_snprintf (buf, sizeof buf, "_:b%u", em->counter++);
+  label = g_string_chunk_insert (em->strings, buf);
   if (old != NULL)
-    g_hash_table_insert (map->labels, (char *) old, (char *) label);
+    g_hash_table_insert (em->labels, (char *) old, (char *) label);
   return label;
 }
-
-static GHashTable *
-get_graph (NodeMap    *map,
-           const char *name)
-{
-  GHashTable *graph = g_hash_table_lookup (map->graphs, name);
-
-  if (graph == NULL)
-    {
-      graph = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) json_object_unref);
-      g_hash_table_insert (map->graphs, g_strdup (name), graph);
-    }
-  return graph;
-}
-
-static JsonObject *
-get_node (GHashTable *graph,
-          const char *id)
-{
-  JsonObject *node = g_hash_table_lookup (graph, id);
-
-  if (node == NULL)
-    {
-      node = json_object_new ();
-      json_object_set_string_member (node, "@id", id);
-      g_hash_table_insert (graph, g_strdup (id), node);
-    }
-  return node;
-}
-
-static JsonArray *
-get_values (JsonObject *node,
-            const char *property)
-{
-  JsonNode *values = json_object_get_member (node, property);
-
-  if (values == NULL)
-    {
-      json_object_set_array_member (node, property, json_array_new ());
-      values = json_object_get_member (node, property);
-    }
-  return json_node_get_array (values);
-}
-
-static void
-append_unique (JsonArray *array,
-               JsonNode  *value)
-{
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    if (json_node_equal (json_array_get_element (array, i), value))
-      {
-        json_node_unref (value);
-        return;
-      }
-  json_array_add_element (array, value);
-}
-
-static JsonNode *
-reference_to (const char *id)
-{
-  JsonObject *ref = json_object_new ();
-  JsonNode *node = json_node_alloc ();
-
-  json_object_set_string_member (ref, "@id", id);
-  json_node_init_object (node, ref);
-  json_object_unref (ref);
-  return node;
-}
-
-static void
-generate_node_map (NodeMap    *map,
-                   JsonNode   *element,
-                   const char *active_graph,
-                   const char *active_subject,
-                   JsonNode   *reverse_subject,
-                   const char *active_property,
-                   JsonArray  *list)
-{
-  GHashTable *graph;
-  JsonObject *subject_node = NULL;
-  JsonObject *object;
-  JsonNode *entry;
-  const char *id;
-  JsonObject *node;
-  JsonObjectIter iter;
-  const char *property;
-  JsonNode *value;
-
-  if (is_array (element))
-    {
-      JsonArray *items = json_node_get_array (element);
-
-      for (guint i = 0; i < json_array_get_length (items); i++)
-        generate_node_map (map, json_array_get_element (items, i), active_graph,
-                           active_subject, reverse_subject, active_property, list);
-      return;
-    }
-  if (!is_object (element))
-    return;
-
-  object = json_node_get_object (element);
-  graph = get_graph (map, active_graph);
-  if (active_subject != NULL)
-    subject_node = get_node (graph, active_subject);
-
-  /* Step 4: a value object. */
-  if (json_object_has_member (object, "@value"))
-    {
-      if (list == NULL)
-        append_unique (get_values (subject_node, active_property), json_node_ref (element));
-      else
-        json_array_add_element (list, json_node_ref (element));
-      return;
-    }
-
-  /* Step 5: a list object. */
-  if (json_object_has_member (object, "@list"))
-    {
-      JsonObject *result = json_object_new ();
-      JsonArray *items = json_array_new ();
-      JsonNode *result_node = json_node_alloc ();
-
-      json_object_set_array_member (result, "@list", items);
-      generate_node_map (map, json_object_get_member (object, "@list"), active_graph,
-                         active_subject, reverse_subject, active_property, items);
-      json_node_init_object (result_node, result);
-      json_object_unref (result);
-      if (list == NULL)
-        json_array_add_element (get_values (subject_node, active_property), result_node);
-      else
-        json_array_add_element (list, result_node);
-      return;
-    }
-
-  /* Step 6: a node object. */
-  entry = json_object_get_member (object, "@id");
-  id = string_of (entry);
-  if (entry != NULL && id == NULL)
-    id = "";  /* "@id": null (a keyword-like @id): never well-formed, dropped */
-  else if (id == NULL)
-    id = issue_blank (map, NULL);
-  else if (is_blank (id))
-    id = issue_blank (map, id);
-  node = get_node (graph, id);
-
-  if (reverse_subject != NULL)
-    append_unique (get_values (node, active_property), json_node_ref (reverse_subject));
-  else if (active_property != NULL)
-    {
-      JsonNode *reference = reference_to (id);
-
-      if (list == NULL)
-        append_unique (get_values (subject_node, active_property), reference);
-      else
-        json_array_add_element (list, reference);
-    }
-
-  entry = json_object_get_member (object, "@type");
-  if (is_array (entry))
-    {
-      JsonArray *types = json_node_get_array (entry);
-
-      for (guint i = 0; i < json_array_get_length (types); i++)
-        {
-          const char *type = string_of (json_array_get_element (types, i));
-          JsonNode *t;
-
-          if (type == NULL)
-            continue;
-          if (is_blank (type))
-            type = issue_blank (map, type);
-          t = json_node_alloc ();
-          json_node_init_string (t, type);
-          append_unique (get_values (node, "@type"), t);
-        }
-    }
-
-  entry = json_object_get_member (object, "@reverse");
-  if (is_object (entry))
-    {
-      g_autoptr(JsonNode) referenced = reference_to (id);
-
-      json_object_iter_init (&iter, json_node_get_object (entry));
-      while (json_object_iter_next (&iter, &property, &value))
-        generate_node_map (map, value, active_graph, NULL, referenced, property, NULL);
-    }
-
-  entry = json_object_get_member (object, "@graph");
-  if (entry != NULL)
-    generate_node_map (map, entry, id, NULL, NULL, NULL, NULL);
-
-  entry = json_object_get_member (object, "@included");
-  if (entry != NULL)
-    generate_node_map (map, entry, active_graph, NULL, NULL, NULL, NULL);
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &property, &value))
-    {
-      if (property[0] == '@')
-        continue;
-      if (is_blank (property))
-        property = issue_blank (map, property);
-      /* Re-fetch: @graph above may have added nodes to this graph. */
-      node = get_node (get_graph (map, active_graph), id);
-      get_values (node, property);
-      generate_node_map (map, value, active_graph, id, NULL, property, NULL);
-    }
-}
-
-/* ---------------------------------------------------------------------- */
-/* Deserialisation (§ 8.1-8.3)                                             */
-
-typedef struct
-{
-  CredenceRdfDataset         *dataset;
-  NodeMap                    *map;
-  CredenceRdfTerm             graph;
-  CredenceJsonldRdfDirection  rdf_direction;
-  GString                    *lexical;
-} Emitter;
 
 /* An IRI an RDF dataset can hold: absolute, no characters IRIREF
  * excludes, and at most one "#" (a fragment cannot hold another). */
@@ -547,6 +335,7 @@ is_well_formed_language (const char *s)
   return *p == '\0';
 }
 
+/* @id is an issued blank node label or an IRI. */
 static gboolean
 resource_term (const char      *id,
                CredenceRdfTerm *term)
@@ -568,22 +357,25 @@ static void
 emit (Emitter               *em,
       const CredenceRdfTerm *subject,
       const char            *predicate,
-      const CredenceRdfTerm *object)
+      const CredenceRdfTerm *object,
+      const CredenceRdfTerm *graph)
 {
   CredenceRdfTerm p = credence_rdf_term_iri (predicate);
 
-  credence_rdf_dataset_add_quad (em->dataset, subject, &p, object, &em->graph);
+  credence_rdf_dataset_add_quad (em->dataset, subject, &p, object, graph);
 }
 
-static gboolean object_to_rdf (Emitter         *em,
-                               JsonNode        *item,
-                               CredenceRdfTerm *out);
+static gboolean object_to_rdf (Emitter               *em,
+                               JsonNode              *item,
+                               const CredenceRdfTerm *graph,
+                               CredenceRdfTerm       *out);
 
 /* § 8.3 List to RDF Conversion. */
 static void
-list_to_rdf (Emitter         *em,
-             JsonArray       *list,
-             CredenceRdfTerm *out)
+list_to_rdf (Emitter               *em,
+             JsonArray             *list,
+             const CredenceRdfTerm *graph,
+             CredenceRdfTerm       *out)
 {
   guint n = json_array_get_length (list);
   g_autofree const char **labels = NULL;
@@ -596,7 +388,7 @@ list_to_rdf (Emitter         *em,
 
   labels = g_new (const char *, n);
   for (guint i = 0; i < n; i++)
-    labels[i] = issue_blank (em->map, NULL);
+    labels[i] = issue_blank (em, NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -604,48 +396,31 @@ list_to_rdf (Emitter         *em,
       CredenceRdfTerm object;
       CredenceRdfTerm rest;
 
-      if (object_to_rdf (em, json_array_get_element (list, i), &object))
-        emit (em, &subject, CREDENCE_RDF_FIRST, &object);
+      if (object_to_rdf (em, json_array_get_element (list, i), graph, &object))
+        emit (em, &subject, CREDENCE_RDF_FIRST, &object, graph);
       if (i + 1 < n)
         rest = credence_rdf_term_blank (labels[i + 1] + 2);
       else
         rest = credence_rdf_term_iri (CREDENCE_RDF_NIL);
-      emit (em, &subject, CREDENCE_RDF_REST, &rest);
+      emit (em, &subject, CREDENCE_RDF_REST, &rest, graph);
     }
 
   *out = credence_rdf_term_blank (labels[0] + 2);
 }
 
-/* § 8.2 Object to RDF Conversion.  The lexical form of a literal lives in
- * the dataset (interned), so @out stays valid. */
+/* The literal of a value object (§ 8.2 steps 4-15).  Its lexical form is
+ * interned in the dataset, so @out stays valid. */
 static gboolean
-object_to_rdf (Emitter         *em,
-               JsonNode        *item,
-               CredenceRdfTerm *out)
+value_to_rdf (Emitter               *em,
+              JsonObject            *object,
+              const CredenceRdfTerm *graph,
+              CredenceRdfTerm       *out)
 {
-  JsonObject *object;
-  JsonNode *value;
-  const char *datatype;
-  const char *language;
-  const char *direction;
+  JsonNode *value = json_object_get_member (object, "@value");
+  const char *datatype = string_of (json_object_get_member (object, "@type"));
+  const char *language = string_of (json_object_get_member (object, "@language"));
+  const char *direction = string_of (json_object_get_member (object, "@direction"));
   GString *lexical = em->lexical;
-
-  if (!is_object (item))
-    return FALSE;
-  object = json_node_get_object (item);
-
-  if (json_object_has_member (object, "@list"))
-    {
-      list_to_rdf (em, json_object_get_array_member (object, "@list"), out);
-      return TRUE;
-    }
-  if (!json_object_has_member (object, "@value"))
-    return resource_term (string_of (json_object_get_member (object, "@id")), out);
-
-  value = json_object_get_member (object, "@value");
-  datatype = string_of (json_object_get_member (object, "@type"));
-  language = string_of (json_object_get_member (object, "@language"));
-  direction = string_of (json_object_get_member (object, "@direction"));
 
   if (datatype != NULL && strcmp (datatype, "@json") != 0 && !is_well_formed_iri (datatype))
     return FALSE;
@@ -708,19 +483,19 @@ object_to_rdf (Emitter         *em,
         }
       else
         {
-          const char *label = issue_blank (em->map, NULL);
+          const char *label = issue_blank (em, NULL);
           CredenceRdfTerm node = credence_rdf_term_blank (label + 2);
           CredenceRdfTerm literal;
 
           literal = credence_rdf_term_literal (lexical->str, NULL, NULL);
-          emit (em, &node, CREDENCE_RDF_NS "value", &literal);
+          emit (em, &node, CREDENCE_RDF_NS "value", &literal, graph);
           if (language != NULL)
             {
               literal = credence_rdf_term_literal (lower, NULL, NULL);
-              emit (em, &node, CREDENCE_RDF_NS "language", &literal);
+              emit (em, &node, CREDENCE_RDF_NS "language", &literal, graph);
             }
           literal = credence_rdf_term_literal (direction, NULL, NULL);
-          emit (em, &node, CREDENCE_RDF_NS "direction", &literal);
+          emit (em, &node, CREDENCE_RDF_NS "direction", &literal, graph);
           *out = node;
         }
       return TRUE;
@@ -735,57 +510,163 @@ object_to_rdf (Emitter         *em,
   return TRUE;
 }
 
-static void
-graph_to_rdf (Emitter    *em,
-              GHashTable *graph)
+static const char *node_to_rdf (Emitter               *em,
+                                JsonObject            *node,
+                                const CredenceRdfTerm *graph);
+
+/* § 8.2 Object to RDF Conversion; a node object's own triples are written
+ * on the way. */
+static gboolean
+object_to_rdf (Emitter               *em,
+               JsonNode              *item,
+               const CredenceRdfTerm *graph,
+               CredenceRdfTerm       *out)
 {
-  GHashTableIter it;
-  gpointer key, value;
+  JsonObject *object;
 
-  g_hash_table_iter_init (&it, graph);
-  while (g_hash_table_iter_next (&it, &key, &value))
+  if (!is_object (item))
+    return FALSE;
+  object = json_node_get_object (item);
+
+  if (json_object_has_member (object, "@list"))
     {
-      JsonObject *node = value;
-      CredenceRdfTerm subject;
-      JsonObjectIter iter;
-      const char *property;
-      JsonNode *values;
+      list_to_rdf (em, json_object_get_array_member (object, "@list"), graph, out);
+      return TRUE;
+    }
+  if (json_object_has_member (object, "@value"))
+    return value_to_rdf (em, object, graph, out);
+  return resource_term (node_to_rdf (em, object, graph), out);
+}
 
-      if (!resource_term (key, &subject))
-        continue;
+static void
+nodes_to_rdf (Emitter               *em,
+              JsonNode              *items,
+              const CredenceRdfTerm *graph)
+{
+  JsonArray *array;
 
-      json_object_iter_init (&iter, node);
-      while (json_object_iter_next (&iter, &property, &values))
+  if (!is_array (items))
+    return;
+  array = json_node_get_array (items);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (is_object (item) &&
+          !json_object_has_member (json_node_get_object (item), "@value") &&
+          !json_object_has_member (json_node_get_object (item), "@list"))
+        node_to_rdf (em, json_node_get_object (item), graph);
+    }
+}
+
+/* Writes the triples of the node object @node into @graph (a term of kind
+ * CREDENCE_RDF_TERM_NONE for the default graph) and returns its identifier: an IRI, an issued blank node
+ * label, or "" for `"@id": null`, which is never well-formed. */
+static const char *
+node_to_rdf (Emitter               *em,
+             JsonObject            *node,
+             const CredenceRdfTerm *graph)
+{
+  JsonNode *entry = json_object_get_member (node, "@id");
+  const char *id = string_of (entry);
+  CredenceRdfTerm subject;
+  gboolean subject_ok;
+  JsonObjectIter iter;
+  const char *property;
+  JsonNode *values;
+
+  if (entry != NULL && id == NULL)
+    id = "";
+  else if (id == NULL)
+    id = issue_blank (em, NULL);
+  else if (is_blank (id))
+    id = issue_blank (em, id);
+  subject_ok = resource_term (id, &subject);
+
+  json_object_iter_init (&iter, node);
+  while (json_object_iter_next (&iter, &property, &values))
+    {
+      JsonArray *items;
+      gboolean property_ok;
+
+      if (strcmp (property, "@type") == 0)
         {
-          JsonArray *items;
-
-          if (!is_array (values))
-            continue;
-          items = json_node_get_array (values);
-
-          if (strcmp (property, "@type") == 0)
+          items = is_array (values) ? json_node_get_array (values) : NULL;
+          for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
             {
-              for (guint i = 0; i < json_array_get_length (items); i++)
-                {
-                  CredenceRdfTerm type;
-
-                  if (resource_term (string_of (json_array_get_element (items, i)), &type))
-                    emit (em, &subject, CREDENCE_RDF_TYPE, &type);
-                }
-              continue;
-            }
-          if (property[0] == '@' || is_blank (property) || !is_well_formed_iri (property))
-            continue;
-
-          for (guint i = 0; i < json_array_get_length (items); i++)
-            {
+              const char *type = string_of (json_array_get_element (items, i));
               CredenceRdfTerm object;
 
-              if (object_to_rdf (em, json_array_get_element (items, i), &object))
-                emit (em, &subject, property, &object);
+              if (type != NULL && is_blank (type))
+                type = issue_blank (em, type);
+              if (subject_ok && resource_term (type, &object))
+                emit (em, &subject, CREDENCE_RDF_TYPE, &object, graph);
             }
+          continue;
+        }
+
+      if (strcmp (property, "@reverse") == 0 && is_object (values))
+        {
+          JsonObjectIter reverse_iter;
+          const char *reverse_property;
+          JsonNode *reverse_values;
+
+          json_object_iter_init (&reverse_iter, json_node_get_object (values));
+          while (json_object_iter_next (&reverse_iter, &reverse_property, &reverse_values))
+            {
+              JsonArray *a = is_array (reverse_values) ? json_node_get_array (reverse_values) : NULL;
+              gboolean reverse_ok = !is_blank (reverse_property) && is_well_formed_iri (reverse_property);
+
+              for (guint i = 0; a != NULL && i < json_array_get_length (a); i++)
+                {
+                  JsonNode *item = json_array_get_element (a, i);
+                  CredenceRdfTerm object;
+
+                  if (!is_object (item))
+                    continue;
+                  if (resource_term (node_to_rdf (em, json_node_get_object (item), graph), &object) &&
+                      subject_ok && reverse_ok)
+                    emit (em, &object, reverse_property, &subject, graph);
+                }
+            }
+          continue;
+        }
+
+      if (strcmp (property, "@graph") == 0)
+        {
+          CredenceRdfTerm name;
+
+          /* A graph whose name is not well-formed is dropped whole. */
+          if (resource_term (id, &name))
+            nodes_to_rdf (em, values, &name);
+          continue;
+        }
+
+      if (strcmp (property, "@included") == 0)
+        {
+          nodes_to_rdf (em, values, graph);
+          continue;
+        }
+
+      if (property[0] == '@' || !is_array (values))
+        continue;
+
+      /* Blank node properties are not RDF (no generalized RDF), but the
+       * nodes below them still are. */
+      property_ok = subject_ok && !is_blank (property) && is_well_formed_iri (property);
+      if (is_blank (property))
+        issue_blank (em, property);
+      items = json_node_get_array (values);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          CredenceRdfTerm object;
+
+          if (object_to_rdf (em, json_array_get_element (items, i), graph, &object) && property_ok)
+            emit (em, &subject, property, &object, graph);
         }
     }
+
+  return id;
 }
 
 CredenceRdfDataset *
@@ -793,37 +674,20 @@ _credence_jsonld_expanded_to_rdf (JsonNode                    *expanded,
                                   CredenceJsonldRdfDirection   rdf_direction,
                                   GError                     **error)
 {
-  NodeMap map = { 0 };
   Emitter em = { 0 };
-  GHashTableIter it;
-  gpointer key, value;
-
-  map.graphs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify) g_hash_table_unref);
-  /* Keys point into the expanded document, which outlives the map. */
-  map.labels = g_hash_table_new (g_str_hash, g_str_equal);
-  map.strings = g_string_chunk_new (256);
-  get_graph (&map, "@default");
-  generate_node_map (&map, expanded, "@default", NULL, NULL, NULL, NULL);
+  CredenceRdfTerm default_graph = { CREDENCE_RDF_TERM_NONE, NULL, NULL, NULL };
 
   em.dataset = credence_rdf_dataset_new ();
-  em.map = &map;
+  /* Keys point into the expanded document, which outlives the emitter. */
+  em.labels = g_hash_table_new (g_str_hash, g_str_equal);
+  em.strings = g_string_chunk_new (256);
   em.rdf_direction = rdf_direction;
   em.lexical = g_string_new (NULL);
 
-  g_hash_table_iter_init (&it, map.graphs);
-  while (g_hash_table_iter_next (&it, &key, &value))
-    {
-      if (strcmp (key, "@default") == 0)
-        em.graph = (CredenceRdfTerm) { CREDENCE_RDF_TERM_NONE, NULL, NULL, NULL };
-      else if (!resource_term (key, &em.graph))
-        continue;
-      graph_to_rdf (&em, value);
-    }
+  nodes_to_rdf (&em, expanded, &default_graph);
 
   g_string_free (em.lexical, TRUE);
-  g_hash_table_unref (map.graphs);
-  g_hash_table_unref (map.labels);
-  g_string_chunk_free (map.strings);
+  g_hash_table_unref (em.labels);
+  g_string_chunk_free (em.strings);
   return em.dataset;
 }

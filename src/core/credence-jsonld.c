@@ -677,7 +677,7 @@ struct _CredenceJsonld
   gpointer              loader_data;
   GDestroyNotify        loader_data_free;
 
-  GMutex                lock;
+  GRWLock               lock;        /* guards the three caches */
   GHashTable           *documents;   /* URL → JsonNode (the document) */
   GHashTable           *processed;   /* cache key → Ctx */
   GHashTable           *initial;     /* base IRI or "" → Ctx */
@@ -695,7 +695,7 @@ credence_jsonld_finalize (GObject *object)
   g_hash_table_unref (self->documents);
   g_hash_table_unref (self->processed);
   g_hash_table_unref (self->initial);
-  g_mutex_clear (&self->lock);
+  g_rw_lock_clear (&self->lock);
 
   G_OBJECT_CLASS (credence_jsonld_parent_class)->finalize (object);
 }
@@ -709,7 +709,7 @@ credence_jsonld_class_init (CredenceJsonldClass *klass)
 static void
 credence_jsonld_init (CredenceJsonld *self)
 {
-  g_mutex_init (&self->lock);
+  g_rw_lock_init (&self->lock);
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) json_node_unref);
   self->processed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -826,20 +826,24 @@ remote_contains (const Remote *remote,
   return FALSE;
 }
 
+/* Returns the document at @url; @retained tells whether the processor's
+ * cache keeps it (then pointers into it stay valid and may key caches). */
 static JsonNode *
 load_document (Proc        *proc,
                const char  *url,
+               gboolean    *retained,
                GError     **error)
 {
   CredenceJsonld *self = proc->self;
   g_autoptr(GError) local_error = NULL;
   JsonNode *document;
 
-  g_mutex_lock (&self->lock);
+  g_rw_lock_reader_lock (&self->lock);
   document = g_hash_table_lookup (self->documents, url);
   if (document != NULL)
     json_node_ref (document);
-  g_mutex_unlock (&self->lock);
+  g_rw_lock_reader_unlock (&self->lock);
+  *retained = document != NULL;
   if (document != NULL)
     return document;
 
@@ -851,7 +855,7 @@ load_document (Proc        *proc,
       return NULL;
     }
 
-  g_mutex_lock (&self->lock);
+  g_rw_lock_writer_lock (&self->lock);
   if (g_hash_table_size (self->documents) < CREDENCE_LIMIT_JSONLD_CACHED_DOCUMENTS)
     {
       JsonNode *existing = g_hash_table_lookup (self->documents, url);
@@ -863,8 +867,9 @@ load_document (Proc        *proc,
         }
       else
         g_hash_table_insert (self->documents, g_strdup (url), json_node_ref (document));
+      *retained = TRUE;
     }
-  g_mutex_unlock (&self->lock);
+  g_rw_lock_writer_unlock (&self->lock);
   return document;
 }
 
@@ -1169,7 +1174,7 @@ create_term_definition (Proc         *proc,
   /* Step 11. */
   def = g_new0 (TermDef, 1);
   g_atomic_ref_count_init (&def->ref);
-  def->cacheable = cacheable_source || remote != NULL;
+  def->cacheable = cacheable_source;
 
   /* Step 12. */
   entry = json_object_get_member (map, "@protected");
@@ -1503,11 +1508,11 @@ cache_lookup (Proc       *proc,
 
   if (key == NULL)
     return NULL;
-  g_mutex_lock (&proc->self->lock);
+  g_rw_lock_reader_lock (&proc->self->lock);
   ctx = g_hash_table_lookup (proc->self->processed, key);
   if (ctx != NULL)
     ctx_ref (ctx);
-  g_mutex_unlock (&proc->self->lock);
+  g_rw_lock_reader_unlock (&proc->self->lock);
   return ctx;
 }
 
@@ -1518,12 +1523,13 @@ cache_store (Proc       *proc,
 {
   if (key == NULL)
     return;
-  ctx->cacheable = TRUE;
-  g_mutex_lock (&proc->self->lock);
+  if (!ctx->cacheable)
+    ctx->cacheable = TRUE;  /* a new context, not yet shared */
+  g_rw_lock_writer_lock (&proc->self->lock);
   if (g_hash_table_size (proc->self->processed) >= CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS)
     g_hash_table_remove_all (proc->self->processed);
   g_hash_table_replace (proc->self->processed, key, ctx_ref (ctx));
-  g_mutex_unlock (&proc->self->lock);
+  g_rw_lock_writer_unlock (&proc->self->lock);
 }
 
 /* One context definition (a map) of § 4.1.2 step 5.4 onwards, applied to
@@ -1583,7 +1589,9 @@ process_definition (Proc         *proc,
         if (hash != NULL)
           *hash = '\0';
       }
-      document = load_document (proc, import, error);
+      gboolean retained;
+
+      document = load_document (proc, import, &retained, error);
       if (document == NULL)
         return NULL;
       imported = is_object (document) ? member (document, "@context") : NULL;
@@ -1741,13 +1749,14 @@ process_remote (Proc         *proc,
 {
   g_autoptr(JsonNode) document = NULL;
   JsonNode *loaded;
+  gboolean retained;
   Remote link = { url, remote, remote != NULL ? remote->length + 1 : 1 };
 
   if (link.length > CREDENCE_LIMIT_JSONLD_CONTEXT_DEPTH)
     return fail (error, CREDENCE_JSONLD_ERROR_CONTEXT_OVERFLOW,
                  "more than %d nested remote contexts", CREDENCE_LIMIT_JSONLD_CONTEXT_DEPTH), NULL;
 
-  document = load_document (proc, url, error);
+  document = load_document (proc, url, &retained, error);
   if (document == NULL)
     return NULL;
   loaded = is_object (document) ? member (document, "@context") : NULL;
@@ -1756,7 +1765,7 @@ process_remote (Proc         *proc,
                  "%s has no @context", url), NULL;
 
   return process_context (proc, active, loaded, url, &link, FALSE, TRUE,
-                          validate_scoped, TRUE, error);
+                          validate_scoped, retained, error);
 }
 
 /* § 4.1.2 Context Processing.  Returns a new reference, or NULL with
@@ -2622,6 +2631,20 @@ expand_property_member (ObjectState *st,
   return TRUE;
 }
 
+/* The keyword @key expands to (as a keyword or a keyword alias), or NULL:
+ * the same answer as IRI-expanding it, without building the IRI. */
+static const char *
+keyword_of (Ctx        *ctx,
+            const char *key)
+{
+  TermDef *def;
+
+  if (key[0] == '@')
+    return is_keyword (key) ? key : NULL;
+  def = ctx_lookup (ctx, key);
+  return def != NULL && def->iri != NULL && def->iri[0] == '@' && is_keyword (def->iri) ? def->iri : NULL;
+}
+
 /* Steps 13 and 14 over the members of @element. */
 static gboolean
 expand_members (ObjectState *st,
@@ -2677,12 +2700,8 @@ expand_members (ObjectState *st,
           o = json_node_get_object (item);
           json_object_iter_init (&iter, o);
           while (json_object_iter_next (&iter, &key, NULL))
-            {
-              g_autofree char *e = expand_iri (st->proc, st->active, key, FALSE, TRUE);
-
-              if (g_strcmp0 (e, "@value") == 0)
-                return fail (st->error, CREDENCE_JSONLD_ERROR_INVALID_NEST_VALUE, "a value in @nest");
-            }
+            if (g_strcmp0 (keyword_of (st->active, key), "@value") == 0)
+              return fail (st->error, CREDENCE_JSONLD_ERROR_INVALID_NEST_VALUE, "a value in @nest");
           /* Step 14.2.2: the nesting key's property-scoped context applies. */
           if (nest_def != NULL && nest_def->context != NULL)
             {
@@ -2736,7 +2755,7 @@ expand_object (Proc       *proc,
       json_object_iter_init (&iter, element);
       while (json_object_iter_next (&iter, &key, NULL))
         {
-          g_autofree char *e = expand_iri (proc, active, key, FALSE, TRUE);
+          const char *e = keyword_of (active, key);
 
           n++;
           if (g_strcmp0 (e, "@value") == 0)
@@ -2783,12 +2802,8 @@ expand_object (Proc       *proc,
   type_scoped = ctx_ref (active);
   json_object_iter_init (&iter, element);
   while (json_object_iter_next (&iter, &key, NULL))
-    {
-      g_autofree char *e = expand_iri (proc, active, key, FALSE, TRUE);
-
-      if (g_strcmp0 (e, "@type") == 0)
-        g_ptr_array_add (type_keys, (char *) key);
-    }
+    if (g_strcmp0 (keyword_of (active, key), "@type") == 0)
+      g_ptr_array_add (type_keys, (char *) key);
   g_ptr_array_sort (type_keys, compare_keys);
 
   for (guint k = 0; k < type_keys->len; k++)
@@ -3019,7 +3034,15 @@ initial_context (CredenceJsonld *self,
 {
   Ctx *ctx;
 
-  g_mutex_lock (&self->lock);
+  g_rw_lock_reader_lock (&self->lock);
+  ctx = g_hash_table_lookup (self->initial, base != NULL ? base : "");
+  if (ctx != NULL)
+    ctx_ref (ctx);
+  g_rw_lock_reader_unlock (&self->lock);
+  if (ctx != NULL)
+    return ctx;
+
+  g_rw_lock_writer_lock (&self->lock);
   ctx = g_hash_table_lookup (self->initial, base != NULL ? base : "");
   if (ctx != NULL)
     ctx_ref (ctx);
@@ -3032,7 +3055,7 @@ initial_context (CredenceJsonld *self,
           g_hash_table_insert (self->initial, g_strdup (base != NULL ? base : ""), ctx_ref (ctx));
         }
     }
-  g_mutex_unlock (&self->lock);
+  g_rw_lock_writer_unlock (&self->lock);
   return ctx;
 }
 
