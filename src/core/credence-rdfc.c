@@ -64,16 +64,44 @@ typedef struct
   GString               *scratch;
 } Canon;
 
+/* Appends @prefix and the decimal @number, as in `_:c14n12` or `_:b3`. */
+static void
+append_label (GString    *out,
+              const char *prefix,
+              int         number)
+{
+  char digits[12];
+  int n = 0;
+
+  g_string_append (out, prefix);
+  do
+    {
+      digits[n++] = '0' + number % 10;
+      number /= 10;
+    }
+  while (number > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* Issuers */
+
+/* @nodes and @slots share one block: cap nodes, then 2 * cap slots. */
+static void
+issuer_alloc (Issuer *self,
+              guint   cap)
+{
+  self->cap = cap;
+  self->nodes = g_new (int, 3 * cap);
+  self->slots = self->nodes + cap;
+}
 
 static Issuer *
 issuer_new (void)
 {
   Issuer *self = g_new0 (Issuer, 1);
 
-  self->cap = 8;
-  self->nodes = g_new (int, self->cap);
-  self->slots = g_new (int, 2 * self->cap);
+  issuer_alloc (self, 8);
   memset (self->slots, 0xff, 2 * self->cap * sizeof (int));
   return self;
 }
@@ -84,7 +112,6 @@ issuer_free (Issuer *self)
   if (self == NULL)
     return;
   g_free (self->nodes);
-  g_free (self->slots);
   g_free (self);
 }
 
@@ -96,9 +123,8 @@ issuer_copy (const Issuer *other)
   Issuer *self = g_new (Issuer, 1);
 
   self->len = other->len;
-  self->cap = other->cap;
-  self->nodes = g_memdup2 (other->nodes, other->cap * sizeof (int));
-  self->slots = g_memdup2 (other->slots, 2 * other->cap * sizeof (int));
+  issuer_alloc (self, other->cap);
+  memcpy (self->nodes, other->nodes, 3 * other->cap * sizeof (int));
   return self;
 }
 
@@ -134,9 +160,11 @@ issuer_issue (Issuer *self,
 
   if (self->len == self->cap)
     {
-      self->cap *= 2;
-      self->nodes = g_renew (int, self->nodes, self->cap);
-      self->slots = g_renew (int, self->slots, 2 * self->cap);
+      int *old = self->nodes;
+
+      issuer_alloc (self, 2 * self->cap);
+      memcpy (self->nodes, old, self->len * sizeof (int));
+      g_free (old);
       memset (self->slots, 0xff, 2 * self->cap * sizeof (int));
       for (guint k = 0; k < self->len; k++)
         self->slots[issuer_slot (self, self->nodes[k])] = (int) k;
@@ -153,12 +181,50 @@ issuer_take (Issuer *to,
              Issuer *from)
 {
   g_free (to->nodes);
-  g_free (to->slots);
   *to = *from;
   g_free (from);
 }
 
 /* Hashing */
+
+static void
+to_hex (Canon        *c,
+        const guchar *digest,
+        char          out[HEX_MAX])
+{
+  for (guint i = 0; i < c->digest_len; i++)
+    {
+      out[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+      out[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xf];
+    }
+  out[2 * c->digest_len] = '\0';
+}
+
+static gboolean
+hash_failed (int      rc,
+             GError **error)
+{
+  g_set_error (error, CREDENCE_RDFC_ERROR, CREDENCE_RDFC_ERROR_FAILED,
+               _("Hashing failed while canonicalizing: %s"), gnutls_strerror (rc));
+  return FALSE;
+}
+
+/* Hashes @data in one go into lower-case hex. */
+static gboolean
+hash_to_hex (Canon       *c,
+             const void  *data,
+             gsize        len,
+             char         out[HEX_MAX],
+             GError     **error)
+{
+  guchar digest[48];
+  int rc = gnutls_hash_fast (c->digest, data, len, digest);
+
+  if (rc < 0)
+    return hash_failed (rc, error);
+  to_hex (c, digest, out);
+  return TRUE;
+}
 
 static gboolean
 hash_ctx_new (Canon            *c,
@@ -168,11 +234,7 @@ hash_ctx_new (Canon            *c,
   int rc = gnutls_hash_init (ctx, c->digest);
 
   if (rc < 0)
-    {
-      g_set_error (error, CREDENCE_RDFC_ERROR, CREDENCE_RDFC_ERROR_FAILED,
-                   _("Hashing failed while canonicalizing: %s"), gnutls_strerror (rc));
-      return FALSE;
-    }
+    return hash_failed (rc, error);
   return TRUE;
 }
 
@@ -184,12 +246,7 @@ hash_ctx_finish (Canon            *c,
   guchar digest[48];
 
   gnutls_hash_deinit (ctx, digest);
-  for (guint i = 0; i < c->digest_len; i++)
-    {
-      out[2 * i] = "0123456789abcdef"[digest[i] >> 4];
-      out[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xf];
-    }
-  out[2 * c->digest_len] = '\0';
+  to_hex (c, digest, out);
 }
 
 /* Serialisation of quads with relabelled blank nodes */
@@ -216,7 +273,7 @@ append_term (Canon                 *c,
   if (mode == LABEL_FIRST_DEGREE)
     g_string_append (out, node == reference ? "_:a" : "_:z");
   else
-    g_string_append_printf (out, "_:c14n%d", c->nodes[node].canonical);
+    append_label (out, "_:c14n", c->nodes[node].canonical);
 }
 
 /* Appends quad @qi as an N-Quads line followed by a nul, so that lines can
@@ -304,37 +361,25 @@ hash_related (Canon        *c,
               char          out[HEX_MAX],
               GError      **error)
 {
-  char buf[32];
+  GString *input = c->scratch;
   int k;
-  gnutls_hash_hd_t ctx;
 
-  if (!hash_ctx_new (c, &ctx, error))
-    return FALSE;
-  gnutls_hash (ctx, &position, 1);
+  g_string_truncate (input, 0);
+  g_string_append_c (input, position);
   if (position != 'g')
     {
-      const char *p = c->quads[qi].predicate.value;
-
-      gnutls_hash (ctx, "<", 1);
-      gnutls_hash (ctx, p, strlen (p));
-      gnutls_hash (ctx, ">", 1);
+      g_string_append_c (input, '<');
+      g_string_append (input, c->quads[qi].predicate.value);
+      g_string_append_c (input, '>');
     }
   if (c->nodes[related].canonical >= 0)
-    {
-      int len = g_snprintf (buf, sizeof buf, "_:c14n%d", c->nodes[related].canonical);
-      gnutls_hash (ctx, buf, len);
-    }
+    append_label (input, "_:c14n", c->nodes[related].canonical);
   else if ((k = issuer_lookup (issuer, related)) >= 0)
-    {
-      int len = g_snprintf (buf, sizeof buf, "_:b%d", k);
-      gnutls_hash (ctx, buf, len);
-    }
+    append_label (input, "_:b", k);
   else
-    {
-      gnutls_hash (ctx, c->nodes[related].first_degree, 2 * c->digest_len);
-    }
-  hash_ctx_finish (c, ctx, out);
-  return TRUE;
+    g_string_append_len (input, c->nodes[related].first_degree, 2 * c->digest_len);
+
+  return hash_to_hex (c, input->str, input->len, out, error);
 }
 
 /* A hash with its position in the order things were hashed: sorting by
@@ -419,13 +464,15 @@ permuter_init (Permuter   *self,
                const int  *list,
                guint       n)
 {
+  /* One block: current, value_of, values, left. */
+  G_STATIC_ASSERT (sizeof (guint) == sizeof (int) && sizeof (gboolean) == sizeof (int));
   self->n = n;
-  self->current = g_new (int, n);
+  self->current = g_new (int, 4 * (gsize) n);
+  self->value_of = (guint *) (self->current + n);
+  self->values = self->current + 2 * n;
+  self->left = (gboolean *) (self->current + 3 * n);
   memcpy (self->current, list, n * sizeof (int));
   g_qsort_with_data (self->current, n, sizeof (int), compare_rank, (gpointer) nodes);
-  self->value_of = g_new (guint, n);
-  self->values = g_new (int, n);
-  self->left = g_new (gboolean, n);
   self->n_values = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -443,9 +490,6 @@ static void
 permuter_clear (Permuter *self)
 {
   g_free (self->current);
-  g_free (self->value_of);
-  g_free (self->values);
-  g_free (self->left);
 }
 
 /* Copies the current permutation into @out and steps to the next one. */
@@ -606,13 +650,13 @@ hash_n_degree (Canon   *c,
 
               if (c->nodes[r].canonical >= 0)
                 {
-                  g_string_append_printf (path, "_:c14n%d", c->nodes[r].canonical);
+                  append_label (path, "_:c14n", c->nodes[r].canonical);
                 }
               else
                 {
                   if (issuer_lookup (copy, r) < 0)
                     recursion[n_recursion++] = r;
-                  g_string_append_printf (path, "_:b%d", issuer_issue (copy, r));
+                  append_label (path, "_:b", issuer_issue (copy, r));
                 }
               skip = path_exceeds (path, chosen_path);
             }
@@ -626,7 +670,10 @@ hash_n_degree (Canon   *c,
                   permuter_clear (&permuter);
                   goto out;
                 }
-              g_string_append_printf (path, "_:b%d<%s>", issuer_lookup (copy, recursion[i]), result);
+              append_label (path, "_:b", issuer_lookup (copy, recursion[i]));
+              g_string_append_c (path, '<');
+              g_string_append (path, result);
+              g_string_append_c (path, '>');
               skip = path_exceeds (path, chosen_path);
             }
 
