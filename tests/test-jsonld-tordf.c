@@ -3,7 +3,9 @@
  * RDF datasets: equal up to a renaming of blank nodes (isomorphism).
  *
  * Skipped tests (the reason is decided by jsonld-suite.c from the
- * manifest's options, never by test id):
+ * manifest's options, never by test id).  Results are compared twice: as
+ * RDFC-1.0 canonical N-Quads (credence-rdfc) and by an isomorphism search
+ * of our own:
  *
  * | tests                                   | reason                                        |
  * |-----------------------------------------|-----------------------------------------------|
@@ -20,6 +22,7 @@
 
 #include <string.h>
 
+#include "credence-rdfc.h"
 #include "jsonld-suite.h"
 
 /* ---------------------------------------------------------------------- */
@@ -55,6 +58,21 @@ run_test (gconstpointer data)
       expected = credence_rdf_parse_nquads (text, -1, &error);
       g_assert_no_error (error);
 
+      /* Two independent comparisons: RDFC-1.0 canonical forms, and the
+       * isomorphism search of jsonld-suite.c. */
+      {
+        g_autofree char *canon_result = credence_rdfc_canonicalize (result, &error);
+        g_autofree char *canon_expected = NULL;
+
+        g_assert_no_error (error);
+        canon_expected = credence_rdfc_canonicalize (expected, &error);
+        g_assert_no_error (error);
+        if (g_strcmp0 (canon_result, canon_expected) != 0)
+          {
+            g_test_message ("%s: canonical form differs:\n%s", test->id, canon_result);
+            g_test_fail ();
+          }
+      }
       if (!jsonld_suite_isomorphic (result, expected))
         {
           g_autofree char *got = credence_rdf_dataset_to_nquads (result);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "credence-limits.h"
+#include "credence-rdfc.h"
 #include "jsonld-suite.h"
 
 static JsonNode *
@@ -90,6 +91,22 @@ check_vector (const char *dir,
   if (drop_proof)
     json_object_remove_member (json_node_get_object (input), "proof");
   result = to_rdf (input);
+
+  /* The vectors hold canonical N-Quads: ours must canonicalize to the
+   * very same bytes. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", dir, canon_file, NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *canonical = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_file_get_contents (path, &text, NULL, &error);
+    g_assert_no_error (error);
+    canonical = credence_rdfc_canonicalize (result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (canonical, ==, text);
+  }
+
   if (!jsonld_suite_isomorphic (result, expected))
     {
       g_autofree char *got = credence_rdf_dataset_to_nquads (result);

@@ -23,6 +23,7 @@ static const CredenceCliCommand commands[] = {
   { "remove", N_("Remove badges from the collection"), credence_cli_remove },
   { "restore", N_("Restore a backup into the collection"), credence_cli_restore },
   { "show", N_("Show a badge, its verification history and documents"), credence_cli_show },
+  { "to-rdf", N_("Print the RDF of a JSON-LD document as N-Quads"), credence_cli_to_rdf },
   { "verify", N_("Check badges: signature, issuer, revocation, dates, recipient"), credence_cli_verify },
 };
 

@@ -41,6 +41,8 @@ int credence_cli_restore  (int    argc,
                            char **argv);
 int credence_cli_show     (int    argc,
                            char **argv);
+int credence_cli_to_rdf   (int    argc,
+                           char **argv);
 int credence_cli_verify   (int    argc,
                            char **argv);
 
