@@ -343,6 +343,41 @@ method_from_controller_document (JsonObject  *doc,
   return method;
 }
 
+/* did:key keys decoded before (P-256 and P-384 keys need a square root
+ * mod p to decompress); bounded, shared between threads. */
+#define DID_KEY_CACHE_SIZE 256
+
+static GMutex did_key_lock;
+static GHashTable *did_key_cache;
+
+static CredencePublicKey *
+did_key_lookup (const char  *mb,
+                GError     **error)
+{
+  CredencePublicKey *key;
+
+  g_mutex_lock (&did_key_lock);
+  if (did_key_cache == NULL)
+    did_key_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  key = g_hash_table_lookup (did_key_cache, mb);
+  if (key != NULL)
+    g_object_ref (key);
+  g_mutex_unlock (&did_key_lock);
+  if (key != NULL)
+    return key;
+
+  key = credence_public_key_new_multikey (mb, error);
+  if (key == NULL)
+    return NULL;
+
+  g_mutex_lock (&did_key_lock);
+  if (g_hash_table_size (did_key_cache) >= DID_KEY_CACHE_SIZE)
+    g_hash_table_remove_all (did_key_cache);
+  g_hash_table_replace (did_key_cache, g_strdup (mb), g_object_ref (key));
+  g_mutex_unlock (&did_key_lock);
+  return key;
+}
+
 static CredenceVerificationMethod *
 resolve_did_key (const char  *did,
                  const char  *fragment,
@@ -357,7 +392,7 @@ resolve_did_key (const char  *did,
                    _("The DID %s has no key #%s"), did, fragment);
       return NULL;
     }
-  method->key = credence_public_key_new_multikey (mb, error);
+  method->key = did_key_lookup (mb, error);
   if (method->key == NULL)
     return NULL;
   method->id = g_strconcat (did, "#", mb, NULL);

@@ -292,6 +292,55 @@ bn_from_hex (Bn         *r,
   bn_from_bytes (r, buf, n);
 }
 
+/* rhs = x³ − 3x + b mod p; FALSE if x ≥ p. */
+static gboolean
+curve_rhs (CredenceKeyType  type,
+           const guint8    *x_bytes,
+           gsize            coord,
+           Bn              *p,
+           Bn              *rhs)
+{
+  Bn b, x, t, three;
+
+  bn_from_hex (p, type == CREDENCE_KEY_TYPE_P256 ? p256_p : p384_p);
+  bn_from_hex (&b, type == CREDENCE_KEY_TYPE_P256 ? p256_b : p384_b);
+  bn_from_bytes (&x, x_bytes, coord);
+  if (bn_cmp (&x, p) >= 0)
+    return FALSE;
+
+  bn_mulmod (&t, &x, &x, p);
+  bn_mulmod (rhs, &t, &x, p);
+  memset (&three, 0, sizeof three);
+  three.v[0] = 3;
+  bn_mulmod (&t, &three, &x, p);
+  bn_add (rhs, p);
+  bn_sub (rhs, &t);
+  if (bn_cmp (rhs, p) >= 0)
+    bn_sub (rhs, p);
+  bn_add (rhs, &b);
+  if (bn_cmp (rhs, p) >= 0)
+    bn_sub (rhs, p);
+  return TRUE;
+}
+
+/* Whether (x, y) satisfies the curve equation. */
+static gboolean
+on_curve (CredenceKeyType  type,
+          const guint8    *x_bytes,
+          const guint8    *y_bytes,
+          gsize            coord)
+{
+  Bn p, rhs, y, check;
+
+  if (!curve_rhs (type, x_bytes, coord, &p, &rhs))
+    return FALSE;
+  bn_from_bytes (&y, y_bytes, coord);
+  if (bn_cmp (&y, &p) >= 0)
+    return FALSE;
+  bn_mulmod (&check, &y, &y, &p);
+  return bn_cmp (&check, &rhs) == 0;
+}
+
 /* Computes y for a compressed point; FALSE if x is not on the curve. */
 static gboolean
 decompress_point (CredenceKeyType  type,
@@ -300,27 +349,10 @@ decompress_point (CredenceKeyType  type,
                   gboolean         odd,
                   guint8          *y_out)
 {
-  Bn p, b, x, rhs, t, three, e, y, check;
+  Bn p, rhs, t, e, y, check;
 
-  bn_from_hex (&p, type == CREDENCE_KEY_TYPE_P256 ? p256_p : p384_p);
-  bn_from_hex (&b, type == CREDENCE_KEY_TYPE_P256 ? p256_b : p384_b);
-  bn_from_bytes (&x, x_bytes, coord);
-  if (bn_cmp (&x, &p) >= 0)
+  if (!curve_rhs (type, x_bytes, coord, &p, &rhs))
     return FALSE;
-
-  /* rhs = x³ − 3x + b mod p */
-  bn_mulmod (&t, &x, &x, &p);
-  bn_mulmod (&rhs, &t, &x, &p);
-  memset (&three, 0, sizeof three);
-  three.v[0] = 3;
-  bn_mulmod (&t, &three, &x, &p);
-  bn_add (&rhs, &p);
-  bn_sub (&rhs, &t);
-  if (bn_cmp (&rhs, &p) >= 0)
-    bn_sub (&rhs, &p);
-  bn_add (&rhs, &b);
-  if (bn_cmp (&rhs, &p) >= 0)
-    bn_sub (&rhs, &p);
 
   /* y = rhs^((p+1)/4) */
   e = p;
@@ -397,15 +429,9 @@ credence_public_key_new_ec_point (CredenceKeyType  type,
                                     &x, &y) < 0)
     return set_invalid (error, _("The elliptic-curve public key could not be read"));
 
-  /* GnuTLS accepts off-curve points on import; check with the curve
-   * equation by recompressing and decompressing. */
-  {
-    guint8 y_check[48];
-
-    if (!decompress_point (type, full + 1, coord, full[2 * coord] & 1, y_check)
-        || memcmp (y_check, full + 1 + coord, coord) != 0)
-      return set_invalid (error, _("The elliptic-curve public key is not a point on its curve"));
-  }
+  /* GnuTLS accepts off-curve points on import. */
+  if (!on_curve (type, full + 1, full + 1 + coord, coord))
+    return set_invalid (error, _("The elliptic-curve public key is not a point on its curve"));
 
   self->raw = g_bytes_new (full, 1 + 2 * coord);
   return g_steal_pointer (&self);
