@@ -290,6 +290,13 @@ issue_blank (Emitter    *em,
   return label;
 }
 
+/* Bytes an IRIREF cannot hold: controls, space and <>"{}|^`\\. */
+static const guint8 iri_forbidden[256] = {
+  [0x00 ... 0x20] = 1,
+  ['<'] = 1, ['>'] = 1, ['"'] = 1, ['{'] = 1, ['}'] = 1, ['|'] = 1,
+  ['^'] = 1, ['`'] = 1, ['\\'] = 1,
+};
+
 /* An IRI an RDF dataset can hold: absolute, no characters IRIREF
  * excludes, and at most one "#" (a fragment cannot hold another). */
 static gboolean
@@ -301,7 +308,7 @@ is_well_formed_iri (const char *s)
     return FALSE;
   for (const unsigned char *p = (const unsigned char *) s; *p != '\0'; p++)
     {
-      if (*p <= 0x20 || strchr ("<>\"{}|^`\\", *p) != NULL)
+      if (iri_forbidden[*p])
         return FALSE;
       if (*p == '#')
         {

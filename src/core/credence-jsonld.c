@@ -220,8 +220,9 @@ _credence_jsonld_is_keyword (const char *s)
 {
   if (s == NULL || s[0] != '@')
     return FALSE;
+  /* Only the keywords that start with the same letter are compared. */
   for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
-    if (strcmp (s, keywords[i]) == 0)
+    if (keywords[i][1] == s[1] && strcmp (s, keywords[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -1483,21 +1484,30 @@ after_container:
 }
 
 /* Builds the cache key of processing @local on @active, or NULL when the
- * result cannot be cached. */
+ * result cannot be cached.  A remote context is named by its URL; a
+ * context inside a document the processor keeps, by its address; any
+ * other (inline) context, by its JSON text and base URL. */
 static char *
 cache_key (Ctx        *active,
            JsonNode   *local,
            const char *url,
+           const char *base_url,
            gboolean    cacheable_source,
            guint       flags)
 {
+  g_autofree char *text = NULL;
+
   if (!active->cacheable)
     return NULL;
   if (url != NULL)
     return g_strdup_printf ("%" G_GUINT64_FORMAT "|%u|u%s", active->id, flags, url);
   if (cacheable_source)
     return g_strdup_printf ("%" G_GUINT64_FORMAT "|%u|p%p", active->id, flags, (void *) local);
-  return NULL;
+  text = json_to_string (local, FALSE);
+  if (strlen (text) > CREDENCE_LIMIT_JSONLD_CACHED_INLINE_SIZE)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT "|%u|j%s|%s", active->id, flags,
+                          base_url != NULL ? base_url : "", text);
 }
 
 static Ctx *
@@ -1818,10 +1828,9 @@ process_context (Proc         *proc,
 
   flags = (override_protected ? 1 : 0) | (propagate ? 2 : 0) | (validate_scoped ? 4 : 0) |
           (proc->mode_1_0 ? 8 : 0) | (remote != NULL ? 16 : 0);
-  if (url != NULL || (cacheable_source && !is_array (local)) ||
-      (cacheable_source && is_array (local)))
+  if (!is_null (local))
     {
-      key = cache_key (active, local, url, cacheable_source, flags);
+      key = cache_key (active, local, url, base_url, cacheable_source, flags);
       result = cache_lookup (proc, key);
       if (result != NULL)
         {
@@ -2004,6 +2013,12 @@ add_value (JsonObject *object,
   JsonNode *existing = json_object_get_member (object, key);
   JsonArray *array;
 
+  if (existing == NULL && is_array (value))
+    {
+      /* The common case: a new key, and the value is already an array. */
+      json_object_set_member (object, key, value);
+      return;
+    }
   if (existing == NULL)
     {
       json_object_set_member (object, key, new_array_node (json_array_new ()));

@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_JSONLD_CACHED_DOCUMENTS 256     /* remote context documents kept by a processor */
 #define CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS  4096    /* processed contexts kept by a processor */
 #define CREDENCE_LIMIT_JSONLD_CACHED_BASES     64      /* base IRIs with a cached initial context */
+#define CREDENCE_LIMIT_JSONLD_CACHED_INLINE_SIZE 16384 /* bytes of an inline context cached by its text */
 
 /* SVG (GMarkup has no depth limit of its own) */
 #define CREDENCE_LIMIT_SVG_DEPTH           256                /* nested elements */
