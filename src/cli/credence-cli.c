@@ -19,6 +19,7 @@ static const CredenceCliCommand commands[] = {
   { "canon", N_("Canonicalize an N-Quads file with RDFC-1.0"), credence_cli_canon },
   { "help", N_("Show help for Credence or one of its commands"), credence_cli_help },
   { "identity", N_("List, add or remove the addresses your badges are issued to"), credence_cli_identity },
+  { "inspect", N_("Show what a badge file holds, without verifying it"), credence_cli_inspect },
   { "list", N_("List the badges in the collection"), credence_cli_list },
   { "remove", N_("Remove badges from the collection"), credence_cli_remove },
   { "restore", N_("Restore a backup into the collection"), credence_cli_restore },

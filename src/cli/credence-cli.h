@@ -33,6 +33,8 @@ int credence_cli_help     (int    argc,
                            char **argv);
 int credence_cli_identity (int    argc,
                            char **argv);
+int credence_cli_inspect  (int    argc,
+                           char **argv);
 int credence_cli_list     (int    argc,
                            char **argv);
 int credence_cli_remove   (int    argc,

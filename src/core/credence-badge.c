@@ -77,6 +77,39 @@ G_DEFINE_FINAL_TYPE (CredenceBadge, credence_badge, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (credence-badge-error-quark, credence_badge_error)
 
+/**
+ * credence_badge_error_get_reason:
+ * @error: an error from reading a badge
+ *
+ * Maps an error to the reason code the interface shows (ui-design §4):
+ * `not-a-badge` (also for credentials Credence does not keep yet),
+ * `malformed-image`, or `invalid-data` (also for limits and JSON errors).
+ *
+ * Returns: (nullable): the reason code, or %NULL for other errors (I/O)
+ */
+const char *
+credence_badge_error_get_reason (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == CREDENCE_JSON_ERROR)
+    return "invalid-data";
+  if (error->domain != CREDENCE_BADGE_ERROR)
+    return NULL;
+  switch ((CredenceBadgeError)error->code)
+    {
+    case CREDENCE_BADGE_ERROR_NOT_A_BADGE:
+    case CREDENCE_BADGE_ERROR_NOT_SUPPORTED:
+      return "not-a-badge";
+    case CREDENCE_BADGE_ERROR_MALFORMED_IMAGE:
+      return "malformed-image";
+    case CREDENCE_BADGE_ERROR_INVALID_DATA:
+    case CREDENCE_BADGE_ERROR_TOO_LARGE:
+    default:
+      return "invalid-data";
+    }
+}
+
 static const char *const version_strings[] = { "unknown", "0.5", "1.0", "1.1", "2.0", "3.0" };
 static const char *const container_strings[] = { "png", "svg", "json", "jws", "jwt", "url" };
 static const char *const format_strings[] = { "hosted", "signed", "data-integrity", "vc-jwt", "unsigned", "url" };

@@ -149,6 +149,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (CredenceBadge, credence_badge, CREDENCE, BADGE, GObject)
 
 GQuark               credence_badge_error_quark         (void);
+const char          *credence_badge_error_get_reason    (const GError        *error);
 
 const char          *credence_spec_version_to_string    (CredenceSpecVersion  version);
 CredenceSpecVersion  credence_spec_version_from_string  (const char          *string);
