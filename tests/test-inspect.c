@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "credence-test-utils.h"
+
 typedef struct
 {
   int   status;
@@ -25,6 +27,7 @@ run_result_clear (RunResult *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
 
+/* Runs "credence-cli inspect" with the arguments after @input. */
 static void
 run_inspect (RunResult  *r,
              const char *input,
@@ -32,29 +35,15 @@ run_inspect (RunResult  *r,
              ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("CREDENCE_CLI");
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
   va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (gpointer)cli);
   g_ptr_array_add (args, (gpointer)"inspect");
   va_start (ap, first_arg);
   for (const char *a = first_arg; a != NULL; a = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer)a);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-
-  if (input != NULL)
-    flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
-  proc = g_subprocess_newv ((const char * const *)args->pdata, flags, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
+  r->status = credence_test_run_cli (input, (const char * const *)args->pdata, &r->out, &r->err);
 }
 
 static char *
