@@ -12,66 +12,8 @@
 #include <string.h>
 
 #include "credence-json.h"
+#include "credence-multibase.h"
 #include "credence-payload.h"
-
-static int
-b64url_value (guchar c)
-{
-  if (c >= 'A' && c <= 'Z')
-    return c - 'A';
-  if (c >= 'a' && c <= 'z')
-    return c - 'a' + 26;
-  if (c >= '0' && c <= '9')
-    return c - '0' + 52;
-  if (c == '-')
-    return 62;
-  if (c == '_')
-    return 63;
-  return -1;
-}
-
-/* Decodes base64url text (RFC 4648 §5) of a JWS segment; trailing `=`
- * padding is tolerated.  Returns %NULL if @data is not base64url.  (The
- * public base64url helpers live in credence-multibase.c.)
- */
-static GBytes *
-decode_base64url (const char *data,
-                  gsize       length)
-{
-  g_autoptr(GByteArray) out = NULL;
-  guint32 acc = 0;
-  guint bits = 0;
-
-  while (length > 0 && data[length - 1] == '=')
-    length--;
-  if (length % 4 == 1)
-    return NULL;
-
-  out = g_byte_array_sized_new ((guint)(length / 4 * 3 + 3));
-  for (gsize i = 0; i < length; i++)
-    {
-      int v = b64url_value ((guchar)data[i]);
-
-      if (v < 0)
-        return NULL;
-      acc = (acc << 6) | (guint32)v;
-      bits += 6;
-      if (bits >= 8)
-        {
-          guint8 byte;
-
-          bits -= 8;
-          byte = (guint8)(acc >> bits);
-          g_byte_array_append (out, &byte, 1);
-          acc &= (1u << bits) - 1;
-        }
-    }
-  /* Leftover bits must be zero (canonical encoding). */
-  if (acc != 0)
-    return NULL;
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
 
 static gboolean
 invalid_jws (GError **error)
@@ -124,7 +66,7 @@ decode_segment (const char  *data,
                 gsize        length,
                 GError     **error)
 {
-  g_autoptr(GBytes) bytes = decode_base64url (data, length);
+  g_autoptr(GBytes) bytes = credence_base64url_decode (data, (gssize)length, NULL);
   gsize size = 0;
   const char *text;
 
