@@ -43,7 +43,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   text_again = credence_rdf_dataset_to_nquads (again);
   g_assert_cmpstr (text, ==, text_again);
 
-  canonical = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA256, FUZZ_MAX_WORK, &map, NULL);
+  canonical = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA256, CREDENCE_RDF_ESCAPE_CANONICAL,
+                                               FUZZ_MAX_WORK, &map, NULL);
   if (canonical == NULL)
     return 0;
   g_assert_cmpuint (g_hash_table_size (map), <=, 3 * credence_rdf_dataset_get_n_quads (ds));
@@ -53,6 +54,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_cmpuint (credence_rdf_dataset_get_n_quads (canonical_ds), ==,
                     credence_rdf_dataset_get_n_quads (ds));
   canonical_again = credence_rdfc_canonicalize_full (canonical_ds, CREDENCE_RDFC_HASH_SHA256,
+                                                     CREDENCE_RDF_ESCAPE_CANONICAL,
                                                      10 * FUZZ_MAX_WORK, NULL, NULL);
   if (canonical_again != NULL)
     g_assert_cmpstr (canonical, ==, canonical_again);

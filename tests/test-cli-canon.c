@@ -91,6 +91,24 @@ test_canon_map (void)
 }
 
 static void
+test_canon_urdna2015 (void)
+{
+  const char *input = "_:x <urn:ex:name> \"a\\tb\" .\n";
+  const char *rdfc[] = { "canon", "-", NULL };
+  const char *legacy[] = { "canon", "--urdna2015", "-", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (credence_test_run_cli (input, rdfc, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "_:c14n0 <urn:ex:name> \"a\\tb\" .\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (credence_test_run_cli (input, legacy, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "_:c14n0 <urn:ex:name> \"a\tb\" .\n");
+}
+
+static void
 test_canon_poison (void)
 {
   g_autofree char *path = suite_file ("test074-in.nq");
@@ -141,6 +159,7 @@ main (int   argc,
   g_test_add_func ("/cli/canon/file", test_canon_file);
   g_test_add_func ("/cli/canon/stdin-sha384", test_canon_stdin_sha384);
   g_test_add_func ("/cli/canon/map", test_canon_map);
+  g_test_add_func ("/cli/canon/urdna2015", test_canon_urdna2015);
   g_test_add_func ("/cli/canon/poison", test_canon_poison);
   g_test_add_func ("/cli/canon/errors", test_canon_errors);
 

@@ -83,7 +83,7 @@ test_suite_entry (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *nquads = NULL;
 
-  nquads = credence_rdfc_canonicalize_full (ds, entry->hash, 0,
+  nquads = credence_rdfc_canonicalize_full (ds, entry->hash, CREDENCE_RDF_ESCAPE_CANONICAL, 0,
                                             entry->kind == KIND_MAP ? &map : NULL, &error);
 
   if (entry->kind == KIND_NEGATIVE)
@@ -101,6 +101,18 @@ test_suite_entry (gconstpointer data)
       g_autofree char *expected = read_text (entry->result);
 
       g_assert_cmpstr (nquads, ==, expected);
+
+      /* URDNA2015 escapes give the same result unless a literal holds a
+       * control character other than LF and CR. */
+      if (!credence_rdf_dataset_escapes_differ (ds))
+        {
+          g_autofree char *legacy = credence_rdfc_canonicalize_full (ds, entry->hash,
+                                                                     CREDENCE_RDF_ESCAPE_URDNA2015,
+                                                                     0, NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (legacy, ==, expected);
+        }
     }
   else
     {
@@ -196,7 +208,8 @@ test_work_limit (void)
   g_autofree char *small = NULL;
   g_autofree char *ample = NULL;
 
-  small = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA256, 5, NULL, &error);
+  small = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA256, CREDENCE_RDF_ESCAPE_CANONICAL,
+                                           5, NULL, &error);
   g_assert_error (error, CREDENCE_RDFC_ERROR, CREDENCE_RDFC_ERROR_TOO_COMPLEX);
   g_assert_null (small);
   g_assert_nonnull (strstr (error->message, "5 steps"));
@@ -274,7 +287,8 @@ test_small_ring (void)
       credence_rdf_dataset_add_quad (ds, &s, &p, &o, NULL);
     }
 
-  nquads = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA256, 0, &map, &error);
+  nquads = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA256, CREDENCE_RDF_ESCAPE_CANONICAL,
+                                            0, &map, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (map), ==, 6);
   g_hash_table_iter_init (&iter, map);
@@ -348,12 +362,43 @@ test_test_vectors (void)
     }
 }
 
+/* A tab in a literal: RDFC-1.0 writes `\t`, URDNA2015 implementations
+ * before it wrote the tab itself, and the first degree hash of the blank
+ * node changes with it, so the labels can change too. */
+static void
+test_urdna2015_escapes (void)
+{
+  static const char input[] =
+    "_:x <urn:ex:name> \"a\\tb\\u0001c\\u007F\\n\" .\n"
+    "_:y <urn:ex:name> \"a\\u000Bb\" .\n"
+    "_:x <urn:ex:knows> _:y .\n";
+  g_autoptr(CredenceRdfDataset) ds = load_text (input);
+  g_autoptr(CredenceRdfDataset) plain = load_text ("_:x <urn:ex:name> \"a\\nb\\r\\\"\\\\\" .\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *canonical = credence_rdfc_canonicalize (ds, &error);
+  g_autofree char *legacy = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA256,
+                                                             CREDENCE_RDF_ESCAPE_URDNA2015, 0, NULL,
+                                                             &error);
+
+  g_assert_no_error (error);
+  g_assert_true (credence_rdf_dataset_escapes_differ (ds));
+  g_assert_false (credence_rdf_dataset_escapes_differ (plain));
+
+  g_assert_nonnull (strstr (canonical, "\"a\\tb\\u0001c\\u007F\\n\" ."));
+  g_assert_nonnull (strstr (canonical, "\"a\\u000Bb\" ."));
+  g_assert_nonnull (strstr (legacy, "\"a\tb\001c\177\\n\" ."));
+  g_assert_nonnull (strstr (legacy, "\"a\vb\" ."));
+  /* Hashes of x and y differ in both, so labels follow the hashes. */
+  g_assert_cmpstr (canonical, !=, legacy);
+}
+
 static void
 test_empty (void)
 {
   g_autoptr(CredenceRdfDataset) ds = credence_rdf_dataset_new ();
   g_autoptr(GHashTable) map = NULL;
-  g_autofree char *nquads = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA384, 0,
+  g_autofree char *nquads = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA384,
+                                                             CREDENCE_RDF_ESCAPE_CANONICAL, 0,
                                                              &map, NULL);
 
   g_assert_cmpstr (nquads, ==, "");
@@ -388,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/rdfc/limit/depth", test_depth_limit);
   g_test_add_func ("/rdfc/ring", test_small_ring);
   g_test_add_func ("/rdfc/test-vectors", test_test_vectors);
+  g_test_add_func ("/rdfc/urdna2015-escapes", test_urdna2015_escapes);
   g_test_add_func ("/rdfc/empty", test_empty);
   g_test_add_func ("/rdfc/hash-names", test_hash_names);
 

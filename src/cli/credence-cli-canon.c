@@ -71,10 +71,12 @@ credence_cli_canon (int    argc,
   g_autofree char *nquads = NULL;
   CredenceRdfcHash hash = CREDENCE_RDFC_HASH_SHA256;
   gboolean want_map = FALSE;
+  gboolean urdna2015 = FALSE;
   gsize length = 0;
   GOptionEntry entries[] = {
     { "map", 0, 0, G_OPTION_ARG_NONE, &want_map, N_("Print the issued identifier map as JSON instead"), NULL },
     { "hash", 0, 0, G_OPTION_ARG_STRING, &hash_name, N_("Hash algorithm: sha256 (default) or sha384"), "NAME" },
+    { "urdna2015", 0, 0, G_OPTION_ARG_NONE, &urdna2015, N_("Escape literals like URDNA2015 implementations before RDFC-1.0 (only \", \\, LF and CR)"), NULL },
     { NULL },
   };
 
@@ -128,7 +130,10 @@ credence_cli_canon (int    argc,
       return CREDENCE_CLI_EXIT_USAGE;
     }
 
-  nquads = credence_rdfc_canonicalize_full (dataset, hash, 0, want_map ? &map : NULL, &error);
+  nquads = credence_rdfc_canonicalize_full (dataset, hash,
+                                            urdna2015 ? CREDENCE_RDF_ESCAPE_URDNA2015
+                                                      : CREDENCE_RDF_ESCAPE_CANONICAL,
+                                            0, want_map ? &map : NULL, &error);
   if (nquads == NULL)
     {
       fprintf (stderr, "credence-cli canon: %s\n", error->message);

@@ -73,14 +73,16 @@ credence_rdf_term_equal (const CredenceRdfTerm *a,
          && str_equal0 (a->language, b->language);
 }
 
-/* Appends @s as the body of a canonical N-Quads string literal
- * (RDFC-1.0 §4.3 and RDF 1.2 N-Triples canonical form): ECHAR for
- * BS, HT, LF, FF, CR, `"` and `\`; `\u00XX` (upper-case hex) for the other
- * C0 controls and DEL; everything else as raw UTF-8.  The bytes C0 80 stand
- * for U+0000. */
+/* Appends @s as the body of an N-Quads string literal.  Canonical
+ * (RDFC-1.0 §4.3 and RDF 1.2 N-Triples canonical form): ECHAR for BS, HT,
+ * LF, FF, CR, `"` and `\`; `\u00XX` (upper-case hex) for the other C0
+ * controls and DEL; everything else as raw UTF-8.  URDNA2015: only `"`,
+ * `\`, LF and CR escaped.  The bytes C0 80 stand for U+0000, written
+ * `\u0000` in both (a raw nul cannot be written). */
 static void
-append_escaped_literal (GString    *out,
-                        const char *s)
+append_escaped_literal (GString           *out,
+                        const char        *s,
+                        CredenceRdfEscape  escape)
 {
   static const char hex[] = "0123456789ABCDEF";
   const guchar *run = (const guchar *) s;
@@ -93,6 +95,9 @@ append_escaped_literal (GString    *out,
       int uchar = -1;
 
       if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c != 0xc0)
+        continue;
+      if (escape == CREDENCE_RDF_ESCAPE_URDNA2015 && c != '\0' && c != '"' && c != '\\'
+          && c != '\n' && c != '\r' && c != 0xc0)
         continue;
 
       switch (c)
@@ -146,6 +151,22 @@ void
 credence_rdf_term_append_nquads (const CredenceRdfTerm *term,
                                  GString               *out)
 {
+  credence_rdf_term_append_nquads_escaped (term, CREDENCE_RDF_ESCAPE_CANONICAL, out);
+}
+
+/**
+ * credence_rdf_term_append_nquads_escaped:
+ * @term: a term other than %CREDENCE_RDF_TERM_NONE
+ * @escape: which characters of literals to escape
+ * @out: where to append
+ *
+ * Like credence_rdf_term_append_nquads(), with the escapes of @escape.
+ */
+void
+credence_rdf_term_append_nquads_escaped (const CredenceRdfTerm *term,
+                                         CredenceRdfEscape      escape,
+                                         GString               *out)
+{
   switch (term->kind)
     {
     case CREDENCE_RDF_TERM_IRI:
@@ -161,7 +182,7 @@ credence_rdf_term_append_nquads (const CredenceRdfTerm *term,
 
     case CREDENCE_RDF_TERM_LITERAL:
       g_string_append_c (out, '"');
-      append_escaped_literal (out, term->value);
+      append_escaped_literal (out, term->value, escape);
       g_string_append_c (out, '"');
       if (term->language != NULL)
         {
@@ -180,6 +201,17 @@ credence_rdf_term_append_nquads (const CredenceRdfTerm *term,
     default:
       g_return_if_reached ();
     }
+}
+
+/* Whether the canonical and the URDNA2015 escapes write @value
+ * differently: it holds a C0 control other than LF and CR, or DEL. */
+static gboolean
+literal_escapes_differ (const char *value)
+{
+  for (const guchar *p = (const guchar *) value; *p != '\0'; p++)
+    if ((*p < 0x20 && *p != '\n' && *p != '\r') || *p == 0x7f)
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -411,6 +443,29 @@ credence_rdf_dataset_get_quad (CredenceRdfDataset *self,
   g_return_val_if_fail (index < self->quads->len, NULL);
 
   return &g_array_index (self->quads, CredenceRdfQuad, index);
+}
+
+/**
+ * credence_rdf_dataset_escapes_differ:
+ *
+ * Returns: %TRUE if some literal of the dataset is written differently
+ *   with %CREDENCE_RDF_ESCAPE_CANONICAL and %CREDENCE_RDF_ESCAPE_URDNA2015
+ *   (it holds a control character other than LF and CR), so that the two
+ *   can give different canonical forms.
+ */
+gboolean
+credence_rdf_dataset_escapes_differ (CredenceRdfDataset *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->quads->len; i++)
+    {
+      const CredenceRdfQuad *q = &g_array_index (self->quads, CredenceRdfQuad, i);
+
+      if (q->object.kind == CREDENCE_RDF_TERM_LITERAL && literal_escapes_differ (q->object.value))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -96,6 +96,22 @@ typedef struct
   CredenceRdfTerm graph;
 } CredenceRdfQuad;
 
+/**
+ * CredenceRdfEscape:
+ * @CREDENCE_RDF_ESCAPE_CANONICAL: the canonical N-Quads escapes of RDFC-1.0.
+ * @CREDENCE_RDF_ESCAPE_URDNA2015: only `"`, `\`, LF and CR escaped, as
+ *   URDNA2015 implementations before RDFC-1.0 wrote literals (jsonld.js with
+ *   rdf-canonize before version 4); signatures made with them over text
+ *   with tabs or other control characters need it.
+ *
+ * How literals are escaped when written as N-Quads.
+ */
+typedef enum
+{
+  CREDENCE_RDF_ESCAPE_CANONICAL,
+  CREDENCE_RDF_ESCAPE_URDNA2015,
+} CredenceRdfEscape;
+
 typedef struct _CredenceRdfDataset CredenceRdfDataset;
 
 GQuark              credence_rdf_error_quark          (void);
@@ -108,6 +124,10 @@ CredenceRdfTerm     credence_rdf_term_literal         (const char *value,
 gboolean            credence_rdf_term_equal           (const CredenceRdfTerm *a,
                                                        const CredenceRdfTerm *b);
 void                credence_rdf_term_append_nquads   (const CredenceRdfTerm *term,
+                                                       GString               *out);
+void                credence_rdf_term_append_nquads_escaped
+                                                      (const CredenceRdfTerm *term,
+                                                       CredenceRdfEscape      escape,
                                                        GString               *out);
 
 CredenceRdfDataset *credence_rdf_dataset_new          (void) G_GNUC_WARN_UNUSED_RESULT;
@@ -126,6 +146,7 @@ const CredenceRdfQuad *
 void                credence_rdf_quad_append_nquads   (const CredenceRdfQuad *quad,
                                                        GString               *out);
 char               *credence_rdf_dataset_to_nquads    (CredenceRdfDataset    *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean            credence_rdf_dataset_escapes_differ (CredenceRdfDataset  *self);
 
 CredenceRdfDataset *credence_rdf_parse_nquads         (const char            *text,
                                                        gssize                 length,

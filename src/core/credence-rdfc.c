@@ -57,6 +57,7 @@ typedef struct
   Node                  *nodes;
   guint                  n_nodes;
   GArray                *canonical_order; /* int: nodes in canonical issue order */
+  CredenceRdfEscape      escape;
   gnutls_digest_algorithm_t digest;
   guint                  digest_len;
   guint64                work;
@@ -267,7 +268,7 @@ append_term (Canon                 *c,
 {
   if (node < 0)
     {
-      credence_rdf_term_append_nquads (term, out);
+      credence_rdf_term_append_nquads_escaped (term, c->escape, out);
       return;
     }
   if (mode == LABEL_FIRST_DEGREE)
@@ -878,6 +879,10 @@ credence_rdfc_hash_from_string (const char       *name,
  * credence_rdfc_canonicalize_full:
  * @dataset: the dataset
  * @hash: the hash algorithm
+ * @escape: the literal escapes: %CREDENCE_RDF_ESCAPE_CANONICAL for RDFC-1.0,
+ *   or %CREDENCE_RDF_ESCAPE_URDNA2015 to reproduce what URDNA2015
+ *   implementations before RDFC-1.0 gave (the same unless
+ *   credence_rdf_dataset_escapes_differ())
  * @max_work: the most Hash N-Degree Quads calls plus permutations allowed,
  *   or 0 for %CREDENCE_LIMIT_RDFC_WORK
  * @issued_map: (out) (optional) (transfer full): the issued identifiers
@@ -893,6 +898,7 @@ credence_rdfc_hash_from_string (const char       *name,
 char *
 credence_rdfc_canonicalize_full (CredenceRdfDataset  *dataset,
                                  CredenceRdfcHash     hash,
+                                 CredenceRdfEscape    escape,
                                  guint                max_work,
                                  GHashTable         **issued_map,
                                  GError             **error)
@@ -908,6 +914,7 @@ credence_rdfc_canonicalize_full (CredenceRdfDataset  *dataset,
   c.dataset = dataset;
   c.n_quads = credence_rdf_dataset_get_n_quads (dataset);
   c.quads = c.n_quads > 0 ? credence_rdf_dataset_get_quad (dataset, 0) : NULL;
+  c.escape = escape;
   c.digest = hash == CREDENCE_RDFC_HASH_SHA384 ? GNUTLS_DIG_SHA384 : GNUTLS_DIG_SHA256;
   c.digest_len = gnutls_hash_get_len (c.digest);
   c.max_work = max_work > 0 ? max_work : CREDENCE_LIMIT_RDFC_WORK;
@@ -1013,5 +1020,6 @@ char *
 credence_rdfc_canonicalize (CredenceRdfDataset  *dataset,
                             GError             **error)
 {
-  return credence_rdfc_canonicalize_full (dataset, CREDENCE_RDFC_HASH_SHA256, 0, NULL, error);
+  return credence_rdfc_canonicalize_full (dataset, CREDENCE_RDFC_HASH_SHA256,
+                                          CREDENCE_RDF_ESCAPE_CANONICAL, 0, NULL, error);
 }

@@ -50,6 +50,7 @@ char     *credence_rdfc_canonicalize      (CredenceRdfDataset  *dataset,
                                            GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 char     *credence_rdfc_canonicalize_full (CredenceRdfDataset  *dataset,
                                            CredenceRdfcHash     hash,
+                                           CredenceRdfEscape    escape,
                                            guint                max_work,
                                            GHashTable         **issued_map,
                                            GError             **error) G_GNUC_WARN_UNUSED_RESULT;
