@@ -204,6 +204,59 @@ bench_ob3 (void)
   measure ("OB 3.0 signed credential", signed_credential, NULL);
 }
 
+typedef struct
+{
+  CredenceRdfDataset *dataset;   /* one per thread: datasets are not shared */
+  guint               count;
+} Worker;
+
+static gpointer
+worker_run (gpointer data)
+{
+  Worker *w = data;
+  gint64 start = cpu_time_us ();
+
+  while (cpu_time_us () - start < SECONDS_PER_CASE * G_USEC_PER_SEC)
+    for (guint i = 0; i < 50; i++, w->count++)
+      g_free (credence_rdfc_canonicalize (w->dataset, NULL));
+  return NULL;
+}
+
+/* Every core canonicalizing its own copy of the OB 3.0 signed credential:
+ * nothing is shared or locked, so the rate should scale with the cores
+ * (on a shared machine, with the cores actually free). */
+static void
+bench_threads (void)
+{
+  g_autofree char *doc_text = read_corpus ("1edtech-openbadges-specification", "ob_v3p0-ldp-test-vector",
+                                           "document-canon.txt", NULL);
+  guint n = MAX (1, g_get_num_processors ());
+  g_autofree Worker *workers = g_new0 (Worker, n);
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+  guint total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CredenceRdfDataset) canon = parse (doc_text);
+
+      workers[i].dataset = credence_rdf_dataset_new ();
+      add_scrambled (workers[i].dataset, canon, NULL);
+      threads[i] = g_thread_new ("canonicalize", worker_run, &workers[i]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_thread_join (threads[i]);
+      total += workers[i].count;
+      credence_rdf_dataset_free (workers[i].dataset);
+    }
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  g_test_message ("OB 3.0 document on %u threads: %.0f canonicalizations/s of wall time",
+                  n, total / seconds);
+}
+
 static void
 bench_clr (void)
 {
@@ -242,6 +295,7 @@ main (int   argc,
 
   g_test_add_func ("/bench/rdfc/open-badges-3", bench_ob3);
   g_test_add_func ("/bench/rdfc/clr-2", bench_clr);
+  g_test_add_func ("/bench/rdfc/threads", bench_threads);
   g_test_add_func ("/bench/rdfc/rdf-canon-suite", bench_suite);
 
   return g_test_run ();
