@@ -142,8 +142,9 @@ struct _CredenceDocumentSet
   GObject     parent_instance;
 
   GMutex      mutex;
-  GPtrArray  *documents; /* CredenceDocument, in the order added */
-  GHashTable *by_url;    /* url or final url → CredenceDocument (borrowed) */
+  GPtrArray  *order;     /* URLs asked for, in the order first pinned */
+  GHashTable *documents; /* URL asked for → CredenceDocument */
+  GHashTable *aliases;   /* final URL of a redirect → URL asked for */
 };
 
 G_DEFINE_FINAL_TYPE (CredenceDocumentSet, credence_document_set, G_TYPE_OBJECT)
@@ -153,8 +154,9 @@ credence_document_set_finalize (GObject *object)
 {
   CredenceDocumentSet *self = CREDENCE_DOCUMENT_SET (object);
 
-  g_hash_table_unref (self->by_url);
-  g_ptr_array_unref (self->documents);
+  g_hash_table_unref (self->aliases);
+  g_hash_table_unref (self->documents);
+  g_ptr_array_unref (self->order);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (credence_document_set_parent_class)->finalize (object);
@@ -170,8 +172,10 @@ static void
 credence_document_set_init (CredenceDocumentSet *self)
 {
   g_mutex_init (&self->mutex);
-  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) credence_document_unref);
-  self->by_url = g_hash_table_new (g_str_hash, g_str_equal);
+  self->order = g_ptr_array_new_with_free_func (g_free);
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) credence_document_unref);
+  self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
@@ -185,35 +189,21 @@ credence_document_set_new (void)
   return g_object_new (CREDENCE_TYPE_DOCUMENT_SET, NULL);
 }
 
-/* Called with the mutex held. */
+/* Called with the mutex held.  Constant time: verifying thousands of
+ * badges re-pins the same issuer documents over and over.
+ */
 static void
 add_locked (CredenceDocumentSet *self,
             CredenceDocument    *document)
 {
-  CredenceDocument *old = g_hash_table_lookup (self->by_url, document->url);
+  /* The newest copy of a URL wins, in the place of the older one. */
+  if (!g_hash_table_contains (self->documents, document->url))
+    g_ptr_array_add (self->order, g_strdup (document->url));
+  g_hash_table_replace (self->documents, g_strdup (document->url), credence_document_ref (document));
 
-  /* The newest copy of a URL wins; the older one leaves the set. */
-  if (old != NULL && g_strcmp0 (old->url, document->url) == 0)
-    {
-      GHashTableIter iter;
-      gpointer value;
-
-      g_hash_table_iter_init (&iter, self->by_url);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        if (value == old)
-          g_hash_table_iter_remove (&iter);
-      g_ptr_array_remove (self->documents, old);
-    }
-
-  g_ptr_array_add (self->documents, credence_document_ref (document));
-  g_hash_table_replace (self->by_url, document->url, document);
-
-  /* A redirect target is also found by its own URL, unless it was fetched
-   * directly too (then that copy is the better answer).
-   */
-  old = g_hash_table_lookup (self->by_url, document->final_url);
-  if (old == NULL || g_strcmp0 (old->url, document->final_url) != 0)
-    g_hash_table_replace (self->by_url, document->final_url, document);
+  /* A redirect target is also found by its own URL. */
+  if (g_strcmp0 (document->final_url, document->url) != 0)
+    g_hash_table_replace (self->aliases, g_strdup (document->final_url), g_strdup (document->url));
 }
 
 /**
@@ -251,7 +241,9 @@ credence_document_set_lookup (CredenceDocumentSet *self,
   g_return_val_if_fail (url != NULL, NULL);
 
   g_mutex_lock (&self->mutex);
-  document = g_hash_table_lookup (self->by_url, url);
+  document = g_hash_table_lookup (self->documents, url);
+  if (document == NULL && g_hash_table_contains (self->aliases, url))
+    document = g_hash_table_lookup (self->documents, g_hash_table_lookup (self->aliases, url));
   if (document != NULL)
     credence_document_ref (document);
   g_mutex_unlock (&self->mutex);
@@ -267,7 +259,7 @@ credence_document_set_get_size (CredenceDocumentSet *self)
   g_return_val_if_fail (CREDENCE_IS_DOCUMENT_SET (self), 0);
 
   g_mutex_lock (&self->mutex);
-  size = self->documents->len;
+  size = self->order->len;
   g_mutex_unlock (&self->mutex);
 
   return size;
@@ -279,8 +271,9 @@ snapshot (CredenceDocumentSet *self)
   GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) credence_document_unref);
 
   g_mutex_lock (&self->mutex);
-  for (guint i = 0; i < self->documents->len; i++)
-    g_ptr_array_add (copy, credence_document_ref (g_ptr_array_index (self->documents, i)));
+  for (guint i = 0; i < self->order->len; i++)
+    g_ptr_array_add (copy, credence_document_ref (g_hash_table_lookup (self->documents,
+                                                                       g_ptr_array_index (self->order, i))));
   g_mutex_unlock (&self->mutex);
 
   return copy;
