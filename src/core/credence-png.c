@@ -25,7 +25,8 @@ static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, 
 #define CHUNK_OVERHEAD 12 /* length, type, CRC */
 #define PNG_MAX_CHUNK_LENGTH 0x7FFFFFFFu
 
-static guint32 crc_table[256];
+/* Slice-by-8 tables: crc_table[0] is the classic byte table. */
+static guint32 crc_table[8][256];
 
 static gpointer
 init_crc_table (gpointer data)
@@ -36,8 +37,11 @@ init_crc_table (gpointer data)
 
       for (int k = 0; k < 8; k++)
         c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      crc_table[n] = c;
+      crc_table[0][n] = c;
     }
+  for (guint32 n = 0; n < 256; n++)
+    for (int t = 1; t < 8; t++)
+      crc_table[t][n] = crc_table[0][crc_table[t - 1][n] & 0xFF] ^ (crc_table[t - 1][n] >> 8);
   return NULL;
 }
 
@@ -47,7 +51,8 @@ init_crc_table (gpointer data)
  * @data: (array length=length): bytes
  * @length: their number
  *
- * The CRC-32 of PNG (ISO 3309), computed incrementally.
+ * The CRC-32 of PNG (ISO 3309), computed incrementally, eight bytes at a
+ * time.
  *
  * Returns: the CRC of everything so far
  */
@@ -61,8 +66,20 @@ credence_crc32 (guint32       crc,
   g_once (&once, init_crc_table, NULL);
 
   crc ^= 0xFFFFFFFFu;
-  for (gsize i = 0; i < length; i++)
-    crc = crc_table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+  while (length >= 8)
+    {
+      guint32 lo = crc ^ ((guint32)data[0] | ((guint32)data[1] << 8) | ((guint32)data[2] << 16) | ((guint32)data[3] << 24));
+      guint32 hi = (guint32)data[4] | ((guint32)data[5] << 8) | ((guint32)data[6] << 16) | ((guint32)data[7] << 24);
+
+      crc = crc_table[7][lo & 0xFF] ^ crc_table[6][(lo >> 8) & 0xFF] ^
+            crc_table[5][(lo >> 16) & 0xFF] ^ crc_table[4][lo >> 24] ^
+            crc_table[3][hi & 0xFF] ^ crc_table[2][(hi >> 8) & 0xFF] ^
+            crc_table[1][(hi >> 16) & 0xFF] ^ crc_table[0][hi >> 24];
+      data += 8;
+      length -= 8;
+    }
+  while (length-- > 0)
+    crc = crc_table[0][(crc ^ *data++) & 0xFF] ^ (crc >> 8);
   return crc ^ 0xFFFFFFFFu;
 }
 
