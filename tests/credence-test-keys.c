@@ -9,6 +9,8 @@
 #include <gnutls/crypto.h>
 #include <string.h>
 
+#include "credence-data-integrity.h"
+#include "credence-json.h"
 #include "credence-multibase.h"
 #include "credence-test-keys.h"
 
@@ -204,4 +206,74 @@ test_key_did_key (TestKey *key)
   g_autofree char *mb = credence_public_key_to_multikey (key->pub);
 
   return g_strconcat ("did:key:", mb, NULL);
+}
+
+/* The did:key verification method of @key. */
+char *
+test_key_method (TestKey *key)
+{
+  g_autofree char *did = test_key_did_key (key);
+
+  return g_strconcat (did, "#", did + strlen ("did:key:"), NULL);
+}
+
+/* Signs @document with an embedded proof: @type DataIntegrityProof (with
+ * @cryptosuite) or Ed25519Signature2020 (@cryptosuite NULL). */
+void
+test_key_add_proof (TestKey    *key,
+                    JsonObject *document,
+                    const char *method,
+                    const char *type,
+                    const char *cryptosuite,
+                    const char *purpose)
+{
+  JsonObject *proof = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) sig = NULL;
+  g_autofree char *b58 = NULL;
+  g_autofree char *value = NULL;
+
+  json_object_set_string_member (proof, "type", type);
+  if (cryptosuite != NULL)
+    json_object_set_string_member (proof, "cryptosuite", cryptosuite);
+  json_object_set_string_member (proof, "created", "2025-01-01T00:00:00Z");
+  json_object_set_string_member (proof, "verificationMethod", method);
+  json_object_set_string_member (proof, "proofPurpose", purpose);
+  data = credence_data_integrity_hash_data (credence_jsonld_get_default (), document, proof, &error);
+  g_assert_no_error (error);
+  sig = test_key_sign (key, CREDENCE_SIGNATURE_EDDSA, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+  b58 = credence_base58btc_encode (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
+  value = g_strconcat ("z", b58, NULL);
+  json_object_set_string_member (proof, "proofValue", value);
+  json_object_set_object_member (document, "proof", proof);
+}
+
+char *
+test_corpus_path (const char *rel)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "corpus", rel, NULL);
+}
+
+char *
+test_corpus_text (const char *rel)
+{
+  g_autofree char *path = test_corpus_path (rel);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+JsonNode *
+test_corpus_json (const char *rel)
+{
+  g_autofree char *text = test_corpus_text (rel);
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = credence_json_parse (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return node;
 }

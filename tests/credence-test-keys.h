@@ -1,4 +1,5 @@
-/* credence-test-keys.h: fresh keys and signatures made in tests.
+/* credence-test-keys.h: fresh keys and signatures made in tests, and
+ * corpus files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,17 @@ GBytes            *test_key_sign       (TestKey                    *key,
                                         gsize                       length);
 JsonObject        *test_key_to_jwk     (TestKey                    *key);
 char              *test_key_did_key    (TestKey                    *key);
+char              *test_key_method     (TestKey                    *key);
+void               test_key_add_proof  (TestKey                    *key,
+                                        JsonObject                 *document,
+                                        const char                 *method,
+                                        const char                 *type,
+                                        const char                 *cryptosuite,
+                                        const char                 *purpose);
+
+char              *test_corpus_path    (const char                 *rel) G_GNUC_WARN_UNUSED_RESULT;
+char              *test_corpus_text    (const char                 *rel) G_GNUC_WARN_UNUSED_RESULT;
+JsonNode          *test_corpus_json    (const char                 *rel) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestKey, test_key_free)
 
