@@ -2,8 +2,8 @@
  *
  * The one entry point for the UI, the CLI and the store: it recognises
  * what the bytes hold, dispatches on the spec version (0.5–2.0 to
- * credence-ob2-verifier.c; 3.0 is reported as not supported yet, an
- * indeterminate result) and returns a #CredenceVerification.  The
+ * credence-ob2-verifier.c, 3.0 to credence-ob3-verifier.c) and returns a
+ * #CredenceVerification.  The
  * synchronous calls block and are meant for worker threads; the async one
  * runs them in a GTask thread.
  *
@@ -20,6 +20,7 @@
 #include "credence-badge.h"
 #include "credence-json.h"
 #include "credence-ob2-verifier.h"
+#include "credence-ob3-verifier.h"
 #include "credence-verifier.h"
 
 struct _CredenceVerifier
@@ -137,17 +138,6 @@ begin (CredenceVerifier       *self,
 }
 
 static void
-unsupported_ob3 (CredenceVerifyContext *ctx,
-                 const char            *format)
-{
-  credence_verification_set_spec (ctx->report, "3.0");
-  credence_verification_set_format (ctx->report, format);
-  credence_verification_add_check (ctx->report, "input", CREDENCE_CHECK_SKIP,
-                                   CREDENCE_REASON_UNSUPPORTED,
-                                   _("This is an Open Badges 3.0 credential, which this version of Credence cannot check yet."));
-}
-
-static void
 fail_input (CredenceVerifyContext *ctx,
             CredenceReason         reason,
             const char            *message)
@@ -180,11 +170,19 @@ verify_badge (CredenceVerifyContext *ctx,
       credence_ob2_verify_url (ctx, credence_badge_get_url (badge));
       break;
 
-    case CREDENCE_BADGE_FORMAT_DATA_INTEGRITY:
     case CREDENCE_BADGE_FORMAT_VC_JWT:
+      {
+        g_autofree char *compact = g_strndup (g_bytes_get_data (payload, NULL),
+                                              g_bytes_get_size (payload));
+
+        credence_ob3_verify_jwt (ctx, g_strstrip (compact));
+      }
+      break;
+
+    case CREDENCE_BADGE_FORMAT_DATA_INTEGRITY:
     case CREDENCE_BADGE_FORMAT_UNSIGNED:
     default:
-      unsupported_ob3 (ctx, credence_badge_format_to_string (credence_badge_get_format (badge)));
+      credence_ob3_verify_json (ctx, credence_badge_get_json (badge));
       break;
     }
 }
