@@ -278,6 +278,41 @@ test_limit_expansion_depth (void)
   assert_fails (input, credence_jsonld_get_default (), CREDENCE_JSONLD_ERROR_LIMIT_EXCEEDED);
 }
 
+/* Context arrays nested in context arrays, and terms that each depend on
+ * the next, recurse as deep as nesting may. */
+static void
+test_limit_context_nesting (void)
+{
+  GString *json = g_string_new ("{\"@context\": ");
+  g_autoptr(JsonNode) input = NULL;
+
+  for (guint i = 0; i < CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH; i++)
+    g_string_append_c (json, '[');
+  g_string_append (json, "{\"t\": \"http://e/t\"}");
+  for (guint i = 0; i < CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, ", \"t\": \"x\"}");
+  input = parse (json->str);
+  g_string_free (json, TRUE);
+  assert_fails (input, credence_jsonld_get_default (), CREDENCE_JSONLD_ERROR_LIMIT_EXCEEDED);
+}
+
+static void
+test_limit_term_dependencies (void)
+{
+  GString *json = g_string_new ("{\"@context\": {");
+  g_autoptr(JsonNode) input = NULL;
+
+  /* t0 is t1:x, t1 is t2:x, ... and the last one is an IRI. */
+  for (guint i = 0; i < CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH + 1; i++)
+    g_string_append_printf (json, "\"t%u\": \"t%u:x\", ", i, i + 1);
+  g_string_append_printf (json, "\"t%u\": \"http://e/\"}, \"t0\": \"x\"}",
+                          CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH + 1);
+  input = parse (json->str);
+  g_string_free (json, TRUE);
+  assert_fails (input, credence_jsonld_get_default (), CREDENCE_JSONLD_ERROR_LIMIT_EXCEEDED);
+}
+
 /* Past the cache bounds the processor keeps converting correctly: more
  * distinct remote contexts than it keeps documents and processed
  * contexts, and more base IRIs than it keeps initial contexts. */
@@ -393,6 +428,8 @@ main (int   argc,
   g_test_add_func ("/jsonld/limit/contexts", test_limit_contexts);
   g_test_add_func ("/jsonld/limit/terms", test_limit_terms);
   g_test_add_func ("/jsonld/limit/expansion-depth", test_limit_expansion_depth);
+  g_test_add_func ("/jsonld/limit/context-nesting", test_limit_context_nesting);
+  g_test_add_func ("/jsonld/limit/term-dependencies", test_limit_term_dependencies);
   g_test_add_func ("/jsonld/cache/bounds", test_cache_bounds);
   g_test_add_func ("/jsonld/cache/reuse", test_cache_reuse);
   g_test_add_func ("/jsonld/threads", test_threads);

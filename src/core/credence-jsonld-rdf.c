@@ -210,8 +210,8 @@ _credence_jsonld_append_jcs (JsonNode *node,
         JsonObjectIter iter;
         const char *key;
 
-        json_object_iter_init (&iter, object);
-        while (json_object_iter_next (&iter, &key, NULL))
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &key, NULL))
           g_ptr_array_add (keys, (char *) key);
         g_ptr_array_sort (keys, compare_utf16);
         g_string_append_c (out, '{');
@@ -590,8 +590,8 @@ node_to_rdf (Emitter               *em,
     id = issue_blank (em, id);
   subject_ok = resource_term (id, &subject);
 
-  json_object_iter_init (&iter, node);
-  while (json_object_iter_next (&iter, &property, &values))
+  json_object_iter_init_ordered (&iter, node);
+  while (json_object_iter_next_ordered (&iter, &property, &values))
     {
       JsonArray *items;
       gboolean property_ok;
@@ -618,8 +618,8 @@ node_to_rdf (Emitter               *em,
           const char *reverse_property;
           JsonNode *reverse_values;
 
-          json_object_iter_init (&reverse_iter, json_node_get_object (values));
-          while (json_object_iter_next (&reverse_iter, &reverse_property, &reverse_values))
+          json_object_iter_init_ordered (&reverse_iter, json_node_get_object (values));
+          while (json_object_iter_next_ordered (&reverse_iter, &reverse_property, &reverse_values))
             {
               JsonArray *a = is_array (reverse_values) ? json_node_get_array (reverse_values) : NULL;
               gboolean reverse_ok = !is_blank (reverse_property) && is_well_formed_iri (reverse_property);

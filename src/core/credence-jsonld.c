@@ -1072,18 +1072,18 @@ has_gen_delim_end (const char *iri)
 
 /* § 4.2.2 Create Term Definition. */
 static gboolean
-create_term_definition (Proc         *proc,
-                        Ctx          *active,
-                        JsonObject   *local,
-                        const char   *term,
-                        GHashTable   *defined,
-                        const char   *base_url,
-                        gboolean      protected,
-                        gboolean      override_protected,
-                        const Remote *remote,
-                        gboolean      validate_scoped,
-                        gboolean      cacheable_source,
-                        GError      **error)
+create_term_definition_inner (Proc         *proc,
+                              Ctx          *active,
+                              JsonObject   *local,
+                              const char   *term,
+                              GHashTable   *defined,
+                              const char   *base_url,
+                              gboolean      protected,
+                              gboolean      override_protected,
+                              const Remote *remote,
+                              gboolean      validate_scoped,
+                              gboolean      cacheable_source,
+                              GError      **error)
 {
   g_autoptr(TermDef) def = NULL;
   g_autoptr(TermDef) previous = NULL;
@@ -1125,8 +1125,8 @@ create_term_definition (Proc         *proc,
 
           o = json_node_get_object (value);
           ok = json_object_get_size (o) > 0;
-          json_object_iter_init (&iter, o);
-          while (json_object_iter_next (&iter, &k, &v))
+          json_object_iter_init_ordered (&iter, o);
+          while (json_object_iter_next_ordered (&iter, &k, &v))
             {
               if (strcmp (k, "@container") == 0)
                 ok = ok && g_strcmp0 (string_of (v), "@set") == 0;
@@ -1453,8 +1453,8 @@ after_container:
     JsonObjectIter iter;
     const char *key;
 
-    json_object_iter_init (&iter, map);
-    while (json_object_iter_next (&iter, &key, NULL))
+    json_object_iter_init_ordered (&iter, map);
+    while (json_object_iter_next_ordered (&iter, &key, NULL))
       {
         gboolean ok = FALSE;
 
@@ -1481,6 +1481,35 @@ after_container:
   g_hash_table_insert (active->terms, g_strdup (term), g_steal_pointer (&def));
   g_hash_table_insert (defined, g_strdup (term), GINT_TO_POINTER (TRUE));
   return TRUE;
+}
+
+/* Term definitions that depend on each other recurse: bounded like
+ * nesting. */
+static gboolean
+create_term_definition (Proc         *proc,
+                        Ctx          *active,
+                        JsonObject   *local,
+                        const char   *term,
+                        GHashTable   *defined,
+                        const char   *base_url,
+                        gboolean      protected,
+                        gboolean      override_protected,
+                        const Remote *remote,
+                        gboolean      validate_scoped,
+                        gboolean      cacheable_source,
+                        GError      **error)
+{
+  gboolean ok;
+
+  if (proc->depth >= CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH)
+    return fail (error, CREDENCE_JSONLD_ERROR_LIMIT_EXCEEDED,
+                 "terms depend on each other deeper than %d", CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH);
+  proc->depth++;
+  ok = create_term_definition_inner (proc, active, local, term, defined, base_url, protected,
+                                     override_protected, remote, validate_scoped,
+                                     cacheable_source, error);
+  proc->depth--;
+  return ok;
 }
 
 /* Builds the cache key of processing @local on @active, or NULL when the
@@ -1614,12 +1643,12 @@ process_definition (Proc         *proc,
                      "%s imports another context", import), NULL;
 
       merged = json_object_new ();
-      json_object_iter_init (&iter, imported_map);
-      while (json_object_iter_next (&iter, &key, &entry))
+      json_object_iter_init_ordered (&iter, imported_map);
+      while (json_object_iter_next_ordered (&iter, &key, &entry))
         if (!json_object_has_member (context, key))
           json_object_set_member (merged, key, json_node_ref (entry));
-      json_object_iter_init (&iter, context);
-      while (json_object_iter_next (&iter, &key, &entry))
+      json_object_iter_init_ordered (&iter, context);
+      while (json_object_iter_next_ordered (&iter, &key, &entry))
         json_object_set_member (merged, key, json_node_ref (entry));
       context = merged;
       /* Term definitions point into the merged map: not cacheable. */
@@ -1730,8 +1759,8 @@ process_definition (Proc         *proc,
 
   /* Steps 5.12-5.13. */
   defined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  json_object_iter_init (&iter, context);
-  while (json_object_iter_next (&iter, &key, NULL))
+  json_object_iter_init_ordered (&iter, context);
+  while (json_object_iter_next_ordered (&iter, &key, NULL))
     {
       if (strcmp (key, "@base") == 0 || strcmp (key, "@direction") == 0 ||
           strcmp (key, "@import") == 0 || strcmp (key, "@language") == 0 ||
@@ -1781,16 +1810,16 @@ process_remote (Proc         *proc,
 /* § 4.1.2 Context Processing.  Returns a new reference, or NULL with
  * @error set. */
 static Ctx *
-process_context (Proc         *proc,
-                 Ctx          *active,
-                 JsonNode     *local,
-                 const char   *base_url,
-                 const Remote *remote,
-                 gboolean      override_protected,
-                 gboolean      propagate,
-                 gboolean      validate_scoped,
-                 gboolean      cacheable_source,
-                 GError      **error)
+process_context_inner (Proc         *proc,
+                       Ctx          *active,
+                       JsonNode     *local,
+                       const char   *base_url,
+                       const Remote *remote,
+                       gboolean      override_protected,
+                       gboolean      propagate,
+                       gboolean      validate_scoped,
+                       gboolean      cacheable_source,
+                       GError      **error)
 {
   g_autoptr(Ctx) result = NULL;
   g_autofree char *url = NULL;
@@ -1916,6 +1945,32 @@ process_context (Proc         *proc,
   return g_steal_pointer (&result);
 }
 
+/* Nested context arrays and scoped contexts recurse: bounded like
+ * nesting. */
+static Ctx *
+process_context (Proc         *proc,
+                 Ctx          *active,
+                 JsonNode     *local,
+                 const char   *base_url,
+                 const Remote *remote,
+                 gboolean      override_protected,
+                 gboolean      propagate,
+                 gboolean      validate_scoped,
+                 gboolean      cacheable_source,
+                 GError      **error)
+{
+  Ctx *result;
+
+  if (proc->depth >= CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH)
+    return fail (error, CREDENCE_JSONLD_ERROR_LIMIT_EXCEEDED,
+                 "contexts nested deeper than %d", CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH), NULL;
+  proc->depth++;
+  result = process_context_inner (proc, active, local, base_url, remote, override_protected,
+                                  propagate, validate_scoped, cacheable_source, error);
+  proc->depth--;
+  return result;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Expansion                                                               */
 
@@ -1995,8 +2050,8 @@ is_graph_object (JsonNode *node)
   o = json_node_get_object (node);
   if (!json_object_has_member (o, "@graph"))
     return FALSE;
-  json_object_iter_init (&iter, o);
-  while (json_object_iter_next (&iter, &key, NULL))
+  json_object_iter_init_ordered (&iter, o);
+  while (json_object_iter_next_ordered (&iter, &key, NULL))
     if (strcmp (key, "@graph") != 0 && strcmp (key, "@id") != 0 &&
         strcmp (key, "@index") != 0 && strcmp (key, "@context") != 0)
       return FALSE;
@@ -2297,13 +2352,13 @@ expand_keyword_member (ObjectState *st,
         {
           JsonObject *twice = json_object_get_object_member (expanded, "@reverse");
 
-          json_object_iter_init (&iter, twice);
-          while (json_object_iter_next (&iter, &property, &items))
+          json_object_iter_init_ordered (&iter, twice);
+          while (json_object_iter_next_ordered (&iter, &property, &items))
             add_value (result, property, json_node_ref (items));
         }
 
-      json_object_iter_init (&iter, expanded);
-      while (json_object_iter_next (&iter, &property, &items))
+      json_object_iter_init_ordered (&iter, expanded);
+      while (json_object_iter_next_ordered (&iter, &property, &items))
         {
           JsonObject *reverse_map;
           JsonArray *a;
@@ -2351,8 +2406,8 @@ expand_language_map (ObjectState *st,
   JsonObjectIter iter;
   const char *language;
 
-  json_object_iter_init (&iter, map);
-  while (json_object_iter_next (&iter, &language, NULL))
+  json_object_iter_init_ordered (&iter, map);
+  while (json_object_iter_next_ordered (&iter, &language, NULL))
     g_ptr_array_add (keys, (char *) language);
   g_ptr_array_sort (keys, compare_keys);
 
@@ -2432,8 +2487,8 @@ expand_index_map (ObjectState *st,
   JsonObjectIter iter;
   const char *index;
 
-  json_object_iter_init (&iter, map);
-  while (json_object_iter_next (&iter, &index, NULL))
+  json_object_iter_init_ordered (&iter, map);
+  while (json_object_iter_next_ordered (&iter, &index, NULL))
     g_ptr_array_add (keys, (char *) index);
   g_ptr_array_sort (keys, compare_keys);
 
@@ -2671,8 +2726,8 @@ expand_members (ObjectState *st,
   const char *key;
   JsonNode *value;
 
-  json_object_iter_init (&iter, element);
-  while (json_object_iter_next (&iter, &key, &value))
+  json_object_iter_init_ordered (&iter, element);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       g_autofree char *expanded_property = NULL;
 
@@ -2713,8 +2768,8 @@ expand_members (ObjectState *st,
           if (!is_object (item))
             return fail (st->error, CREDENCE_JSONLD_ERROR_INVALID_NEST_VALUE, "not a map");
           o = json_node_get_object (item);
-          json_object_iter_init (&iter, o);
-          while (json_object_iter_next (&iter, &key, NULL))
+          json_object_iter_init_ordered (&iter, o);
+          while (json_object_iter_next_ordered (&iter, &key, NULL))
             if (g_strcmp0 (keyword_of (st->active, key), "@value") == 0)
               return fail (st->error, CREDENCE_JSONLD_ERROR_INVALID_NEST_VALUE, "a value in @nest");
           /* Step 14.2.2: the nesting key's property-scoped context applies. */
@@ -2767,8 +2822,8 @@ expand_object (Proc       *proc,
       guint n = 0;
       gboolean only_id = FALSE;
 
-      json_object_iter_init (&iter, element);
-      while (json_object_iter_next (&iter, &key, NULL))
+      json_object_iter_init_ordered (&iter, element);
+      while (json_object_iter_next_ordered (&iter, &key, NULL))
         {
           const char *e = keyword_of (active, key);
 
@@ -2815,8 +2870,8 @@ expand_object (Proc       *proc,
 
   /* Steps 10-12. */
   type_scoped = ctx_ref (active);
-  json_object_iter_init (&iter, element);
-  while (json_object_iter_next (&iter, &key, NULL))
+  json_object_iter_init_ordered (&iter, element);
+  while (json_object_iter_next_ordered (&iter, &key, NULL))
     if (g_strcmp0 (keyword_of (active, key), "@type") == 0)
       g_ptr_array_add (type_keys, (char *) key);
   g_ptr_array_sort (type_keys, compare_keys);
@@ -2894,8 +2949,8 @@ expand_object (Proc       *proc,
       gboolean has_language = json_object_has_member (result, "@language");
       gboolean has_direction = json_object_has_member (result, "@direction");
 
-      json_object_iter_init (&iter, result);
-      while (json_object_iter_next (&iter, &key, NULL))
+      json_object_iter_init_ordered (&iter, result);
+      while (json_object_iter_next_ordered (&iter, &key, NULL))
         if (strcmp (key, "@direction") != 0 && strcmp (key, "@index") != 0 &&
             strcmp (key, "@language") != 0 && strcmp (key, "@type") != 0 &&
             strcmp (key, "@value") != 0)

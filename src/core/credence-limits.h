@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_JSONLD_CONTEXT_DEPTH    16      /* remote contexts loaded from remote contexts */
 #define CREDENCE_LIMIT_JSONLD_CONTEXTS         512     /* contexts processed in one conversion (cache misses) */
 #define CREDENCE_LIMIT_JSONLD_TERMS            20000   /* term definitions created in one conversion */
-#define CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH  256     /* nested maps and arrays being expanded */
+#define CREDENCE_LIMIT_JSONLD_EXPANSION_DEPTH  256     /* nesting of maps and arrays, context arrays and term dependencies */
 #define CREDENCE_LIMIT_JSONLD_CACHED_DOCUMENTS 256     /* remote context documents kept by a processor */
 #define CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS  4096    /* processed contexts kept by a processor */
 #define CREDENCE_LIMIT_JSONLD_CACHED_BASES     64      /* base IRIs with a cached initial context */
