@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "credence-badge-card.h"
+#include "credence-badge-page.h"
+#include "credence-checker.h"
 #include "credence-keyring.h"
 #include "credence-library.h"
 #include "credence-store.h"
@@ -48,6 +50,7 @@ struct _CredenceWindow
   GtkLabel             *unlock_button_label;
   GtkStack             *unlock_button_stack;
   GtkSpinner           *unlock_spinner;
+  CredenceBadgePage    *badge_page;
 
   CredenceLibrary      *library;
   CredenceThumbnailer  *thumbnailer;
@@ -55,6 +58,11 @@ struct _CredenceWindow
   gboolean              unlocking;
   guint                 failed_unlocks;
   guint                 unlock_delay_id;
+
+  CredenceStoreBadge   *shown;          /* the badge of the detail page, in full */
+  GCancellable         *badge_cancellable;
+  gboolean              checking;
+  GtkFileChooserNative *save_chooser;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -749,6 +757,357 @@ reopen_action (GtkWidget  *widget,
     open_store (self);
 }
 
+static void
+badge_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CredenceStoreBadge *stored;
+  CredenceBadgeItem *item;
+
+  stored = g_task_propagate_pointer (G_TASK (result), &error);
+  if (stored == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  g_clear_pointer (&self->shown, credence_store_badge_free);
+  self->shown = stored;
+  item = credence_library_lookup (self->library, stored->uid);
+  if (item != NULL)
+    credence_badge_page_set_badge (self->badge_page, item, stored, self->thumbnailer);
+}
+
+static void
+read_badge_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CredenceStore *store = g_task_get_source_object (task);
+  GError *error = NULL;
+  CredenceStoreBadge *badge;
+
+  badge = credence_store_get_badge (store, task_data, &error);
+  if (badge == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, badge, (GDestroyNotify)credence_store_badge_free);
+}
+
+/* Reads the badge in full (history, documents) off the UI thread. */
+static void
+read_shown_badge (CredenceWindow *self,
+                  const char     *uid)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->badge_cancellable);
+  g_clear_object (&self->badge_cancellable);
+  self->badge_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self->store, self->badge_cancellable, badge_read_cb, g_object_ref (self));
+  g_task_set_source_tag (task, read_shown_badge);
+  g_task_set_task_data (task, g_strdup (uid), g_free);
+  g_task_run_in_thread (task, read_badge_thread);
+}
+
+static gboolean
+showing_badge (CredenceWindow *self)
+{
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (self->content_leaflet), "detail") == 0 &&
+         credence_badge_page_get_item (self->badge_page) != NULL;
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->content_leaflet), "detail") == 0)
+    {
+      adw_leaflet_set_visible_child_name (self->content_leaflet, "browse");
+      gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+    }
+}
+
+static void
+notify_change (CredenceWindow      *self,
+               CredenceBadgeItem   *item,
+               CredenceBadgeStatus  status)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+
+  if (app == NULL)
+    return;
+
+  /* Translators: a notification: "“Data Basics” is now Problem Found". */
+  title = g_strdup_printf (_("“%s” is now %s"), credence_badge_item_get_name (item),
+                           credence_badge_status_get_title (status));
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, _("Its status changed when it was checked again."));
+  g_notification_set_default_action_and_target (notification, "app.show-badge", "s",
+                                                 credence_badge_item_get_uid (item));
+  id = g_strconcat ("badge-", credence_badge_item_get_uid (item), NULL);
+  g_application_send_notification (app, id, notification);
+}
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(CredenceStoreVerification) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(CredenceBadgeItem) item = g_object_steal_data (G_OBJECT (self), "credence-checking-item");
+  CredenceBadgeStatus before, after;
+
+  entry = credence_checker_check_badge_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->checking = FALSE;
+  credence_badge_page_set_checking (self->badge_page, FALSE);
+
+  if (entry == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  before = credence_badge_item_get_status (item);
+  after = credence_badge_status_from_verdict (entry->verdict);
+  credence_badge_item_set_verified_at (item, entry->verified_at);
+  credence_badge_item_set_reason (item, entry->reason);
+  credence_badge_item_set_status (item, after);
+  if (before != CREDENCE_BADGE_STATUS_NOT_CHECKED && before != after)
+    notify_change (self, item, after);
+
+  /* Translators: a toast: "“Data Basics” checked: Valid". */
+  message = g_strdup_printf (_("“%s” checked: %s"), credence_badge_item_get_name (item),
+                             credence_badge_status_get_title (after));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  if (credence_badge_page_get_item (self->badge_page) == item)
+    read_shown_badge (self, credence_badge_item_get_uid (item));
+}
+
+static void
+check_again (CredenceWindow *self,
+             gboolean        offline)
+{
+  g_autoptr(GTask) task = NULL;
+  CredenceBadgeItem *item;
+
+  if (!showing_badge (self) || self->checking || self->store == NULL)
+    return;
+
+  item = credence_badge_page_get_item (self->badge_page);
+  if (!offline && self->settings != NULL)
+    offline = g_settings_get_boolean (self->settings, "work-offline");
+
+  self->checking = TRUE;
+  credence_badge_page_set_checking (self->badge_page, TRUE);
+  g_object_set_data_full (G_OBJECT (self), "credence-checking-item", g_object_ref (item), g_object_unref);
+  credence_checker_check_badge_async (self->store, credence_badge_item_get_uid (item), offline,
+                                      self->cancellable, checked_cb, g_object_ref (self));
+}
+
+static void
+check_again_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  check_again (CREDENCE_WINDOW (widget), g_str_has_suffix (action_name, "-offline"));
+}
+
+static void
+remove_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!credence_store_remove_badge (CREDENCE_STORE (source_object), task_data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+removed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+undo_remove_cb (AdwToast       *toast,
+                CredenceWindow *self)
+{
+  CredenceBadgeItem *item = g_object_get_data (G_OBJECT (toast), "credence-item");
+
+  g_object_set_data (G_OBJECT (toast), "credence-undone", GINT_TO_POINTER (TRUE));
+  credence_library_add (self->library, item);
+}
+
+static void
+remove_toast_dismissed_cb (AdwToast       *toast,
+                           CredenceWindow *self)
+{
+  CredenceBadgeItem *item = g_object_get_data (G_OBJECT (toast), "credence-item");
+  g_autoptr(GTask) task = NULL;
+
+  if (g_object_get_data (G_OBJECT (toast), "credence-undone") != NULL || self->store == NULL)
+    return;
+
+  /* The badge is deleted once the Undo toast has gone. */
+  credence_thumbnailer_forget (self->thumbnailer, credence_badge_item_get_uid (item));
+  task = g_task_new (self->store, NULL, removed_cb, g_object_ref (self));
+  g_task_set_source_tag (task, remove_toast_dismissed_cb);
+  g_task_set_task_data (task, g_strdup (credence_badge_item_get_uid (item)), g_free);
+  g_task_run_in_thread (task, remove_thread);
+}
+
+static void
+remove_badge_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  g_autoptr(CredenceBadgeItem) item = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!showing_badge (self))
+    return;
+
+  item = g_object_ref (credence_badge_page_get_item (self->badge_page));
+  credence_library_remove (self->library, credence_badge_item_get_uid (item));
+  go_back_action (widget, NULL, NULL);
+
+  /* Translators: a toast: "“Data Basics” removed". */
+  title = g_strdup_printf (_("“%s” removed"), credence_badge_item_get_name (item));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "credence-item", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (remove_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+copy_badge_link_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  const char *link;
+
+  if (!showing_badge (self) || self->shown == NULL)
+    return;
+
+  link = self->shown->credential_id;
+  if (link == NULL || !(g_str_has_prefix (link, "https://") || g_str_has_prefix (link, "http://")))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This badge has no web link; save the badge file instead")));
+      return;
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Badge link copied")));
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Badge file saved")));
+}
+
+static void
+save_response_cb (CredenceWindow       *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  GBytes *bytes = g_object_get_data (G_OBJECT (chooser), "credence-bytes");
+
+  if (response == GTK_RESPONSE_ACCEPT && bytes != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      /* The original bytes, unchanged: signatures are over them. */
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                           self->cancellable, saved_cb, g_object_ref (self));
+    }
+
+  g_clear_object (&self->save_chooser);
+}
+
+static void
+save_badge_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  GBytes *bytes;
+  g_autofree char *name = NULL;
+  const char *extension;
+
+  if (!showing_badge (self) || self->shown == NULL || self->save_chooser != NULL)
+    return;
+
+  bytes = self->shown->original != NULL ? self->shown->original : self->shown->payload;
+  if (bytes == NULL)
+    return;
+
+  extension = self->shown->container != NULL && self->shown->original != NULL ? self->shown->container : "json";
+  name = g_strdup_printf ("%s.%s", credence_badge_item_get_name (credence_badge_page_get_item (self->badge_page)),
+                          extension);
+  g_strdelimit (name, "/\\", '-');
+
+  self->save_chooser = gtk_file_chooser_native_new (_("Save Badge File"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
+  g_object_set_data_full (G_OBJECT (self->save_chooser), "credence-bytes",
+                          g_bytes_ref (bytes), (GDestroyNotify)g_bytes_unref);
+  g_signal_connect_object (self->save_chooser, "response",
+                           G_CALLBACK (save_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+}
+
 static gboolean
 credence_window_close_request (GtkWindow *window)
 {
@@ -784,6 +1143,12 @@ credence_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->unlock_delay_id, g_source_remove);
+  g_cancellable_cancel (self->badge_cancellable);
+  g_clear_object (&self->badge_cancellable);
+  g_clear_pointer (&self->shown, credence_store_badge_free);
+  if (self->save_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+  g_clear_object (&self->save_chooser);
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -906,6 +1271,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   credence_ui_ensure_resources ();
+  g_type_ensure (CREDENCE_TYPE_BADGE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/credence/Credence/credence-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, stack);
@@ -933,6 +1299,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_button_label);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_button_stack);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, badge_page);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -948,11 +1315,20 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
+  gtk_widget_class_install_action (widget_class, "win.check-again-offline", NULL, check_again_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-badge", NULL, remove_badge_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-badge-link", NULL, copy_badge_link_action);
+  gtk_widget_class_install_action (widget_class, "win.save-badge", NULL, save_badge_action);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.check-again", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-badge", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i].name);
@@ -1110,6 +1486,46 @@ credence_window_get_library (CredenceWindow *self)
 }
 
 /**
+ * credence_window_get_badge_page:
+ *
+ * Returns: (transfer none): the badge page
+ */
+CredenceBadgePage *
+credence_window_get_badge_page (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  return self->badge_page;
+}
+
+/**
+ * credence_window_is_checking:
+ *
+ * Returns: whether the shown badge is being checked again
+ */
+gboolean
+credence_window_is_checking (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), FALSE);
+
+  return self->checking;
+}
+
+/**
+ * credence_window_get_shown_badge:
+ *
+ * Returns: (transfer none) (nullable): the badge of the badge page, as the
+ *   collection keeps it, once read
+ */
+const CredenceStoreBadge *
+credence_window_get_shown_badge (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  return self->shown;
+}
+
+/**
  * credence_window_show_badge:
  * @uid: the badge's id in the collection
  *
@@ -1119,9 +1535,17 @@ void
 credence_window_show_badge (CredenceWindow *self,
                             const char     *uid)
 {
+  CredenceBadgeItem *item;
+
   g_return_if_fail (CREDENCE_IS_WINDOW (self));
   g_return_if_fail (uid != NULL);
 
-  /* The badge page arrives with the verification report. */
-  g_debug ("Badge %s activated", uid);
+  item = credence_library_lookup (self->library, uid);
+  if (item == NULL || self->store == NULL)
+    return;
+
+  g_clear_pointer (&self->shown, credence_store_badge_free);
+  credence_badge_page_set_badge (self->badge_page, item, NULL, self->thumbnailer);
+  adw_leaflet_set_visible_child_name (self->content_leaflet, "detail");
+  read_shown_badge (self, uid);
 }

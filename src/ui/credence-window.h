@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "credence-application.h"
+#include "credence-badge-page.h"
 #include "credence-library.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,8 @@ const char     *credence_window_get_view_page_name (CredenceWindow  *self);
 CredenceLibrary *credence_window_get_library   (CredenceWindow      *self);
 void            credence_window_show_badge     (CredenceWindow      *self,
                                                 const char          *uid);
+CredenceBadgePage *credence_window_get_badge_page (CredenceWindow   *self);
+gboolean        credence_window_is_checking    (CredenceWindow      *self);
+const CredenceStoreBadge *credence_window_get_shown_badge (CredenceWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,362 @@
+/* credence-checker.c: checking badges again from the app, on worker
+ * threads: a stored badge against its pinned documents (offline) or the
+ * issuers' sites (online), with the result added to its history; or any
+ * file, without saving anything ("Check a Badge").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "credence-checker"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "credence-checker.h"
+#include "credence-loader.h"
+#include "credence-verifier.h"
+
+typedef struct
+{
+  CredenceStore *store;
+  char          *uid;
+  GBytes        *bytes;
+  gboolean       offline;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->uid);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data);
+}
+
+/* A verifier for the owner's identities, online or not. */
+static CredenceVerifier *
+make_verifier (CredenceStore *store,
+               gboolean       offline)
+{
+  g_autoptr(CredenceLoader) loader = credence_loader_new ();
+  g_autoptr(GPtrArray) identities = NULL;
+  CredenceVerifier *verifier;
+
+  credence_loader_set_offline (loader, offline);
+  verifier = credence_verifier_new (loader);
+
+  if (store != NULL)
+    identities = credence_store_list_identities (store, NULL);
+  if (identities != NULL && identities->len > 0)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) values = NULL;
+
+      for (guint i = 0; i < identities->len; i++)
+        g_strv_builder_add (builder, ((CredenceStoreIdentity *)g_ptr_array_index (identities, i))->value);
+      values = g_strv_builder_end (builder);
+      credence_verifier_set_identities (verifier, (const char * const *)values);
+    }
+
+  return verifier;
+}
+
+static void
+pin_stored_document (CredenceDocumentSet         *pins,
+                     const CredenceStoreDocument *stored)
+{
+  g_autoptr(GDateTime) fetched = g_date_time_new_from_unix_utc (stored->fetched_at);
+  g_autoptr(CredenceDocument) document = NULL;
+
+  if (stored->bytes == NULL)
+    return;
+
+  document = credence_document_new (stored->url, stored->final_url, stored->status, fetched, stored->bytes);
+  credence_document_set_add (pins, document);
+}
+
+static void
+check_badge_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  g_autoptr(CredenceStoreBadge) badge = NULL;
+  g_autoptr(CredenceDocumentSet) pins = credence_document_set_new ();
+  g_autoptr(CredenceVerifier) verifier = NULL;
+  g_autoptr(CredenceVerification) report = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree char *json = NULL;
+  CredenceStoreVerification *entry;
+  GPtrArray *seen;
+  GBytes *bytes;
+  GError *error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  badge = credence_store_get_badge (data->store, data->uid, &error);
+  if (badge == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; badge->documents != NULL && i < badge->documents->len; i++)
+    pin_stored_document (pins, g_ptr_array_index (badge->documents, i));
+
+  bytes = badge->original != NULL ? badge->original : badge->payload;
+  if (bytes == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The collection holds no file for this badge."));
+      return;
+    }
+
+  verifier = make_verifier (data->store, data->offline);
+  report = credence_verifier_verify_bytes (verifier, bytes, pins, cancellable);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  json = credence_verification_to_json_line (report, badge->source,
+                                             (g_get_monotonic_time () - start) / 1000.0);
+  entry = credence_store_verification_new (g_get_real_time () / G_USEC_PER_SEC,
+                                           !data->offline,
+                                           credence_verdict_to_string (credence_verification_get_verdict (report)),
+                                           credence_reason_to_string (credence_verification_get_reason (report)),
+                                           json);
+
+  /* Keep what was seen, so the next offline check uses it. */
+  documents = g_ptr_array_new_with_free_func ((GDestroyNotify)credence_store_document_free);
+  seen = credence_verification_get_documents (report);
+  for (guint i = 0; seen != NULL && i < seen->len; i++)
+    {
+      CredenceDocument *document = g_ptr_array_index (seen, i);
+      CredenceStoreDocument *stored = credence_store_document_new (credence_document_get_url (document),
+                                                                   credence_document_get_body (document));
+      GDateTime *fetched = credence_document_get_fetched_at (document);
+
+      stored->final_url = g_strdup (credence_document_get_final_url (document));
+      stored->status = credence_document_get_status (document);
+      stored->fetched_at = fetched != NULL ? g_date_time_to_unix (fetched) : 0;
+      g_ptr_array_add (documents, stored);
+    }
+
+  if (!credence_store_add_verification (data->store, data->uid, entry, documents, &error))
+    {
+      credence_store_verification_free (entry);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, entry, (GDestroyNotify)credence_store_verification_free);
+}
+
+/**
+ * credence_checker_check_badge_async:
+ * @offline: use only the documents saved with the badge
+ *
+ * Verifies the stored badge @uid again and adds the result to its
+ * history.
+ */
+void
+credence_checker_check_badge_async (CredenceStore       *store,
+                                    const char          *uid,
+                                    gboolean             offline,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CheckData *data;
+
+  g_return_if_fail (CREDENCE_IS_STORE (store));
+  g_return_if_fail (uid != NULL);
+
+  data = g_new0 (CheckData, 1);
+  data->store = g_object_ref (store);
+  data->uid = g_strdup (uid);
+  data->offline = offline;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, credence_checker_check_badge_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)check_data_free);
+  g_task_run_in_thread (task, check_badge_thread);
+}
+
+/**
+ * credence_checker_check_badge_finish:
+ *
+ * Returns: (transfer full): the new entry of the badge's history
+ */
+CredenceStoreVerification *
+credence_checker_check_badge_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+verify_bytes_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  g_autoptr(CredenceVerifier) verifier = make_verifier (data->store, data->offline);
+  g_autoptr(CredenceDocumentSet) pins = credence_document_set_new ();
+  CredenceVerification *report;
+
+  report = credence_verifier_verify_bytes (verifier, data->bytes, pins, cancellable);
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_clear_object (&report);
+      return;
+    }
+
+  g_task_return_pointer (task, report, g_object_unref);
+}
+
+/**
+ * credence_checker_verify_bytes_async:
+ * @store: (nullable): the collection, for the owner's identities
+ * @bytes: a badge file, or a link as text
+ *
+ * Verifies @bytes without saving anything.
+ */
+void
+credence_checker_verify_bytes_async (CredenceStore       *store,
+                                     GBytes              *bytes,
+                                     gboolean             offline,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CheckData *data;
+
+  g_return_if_fail (bytes != NULL);
+
+  data = g_new0 (CheckData, 1);
+  data->store = store != NULL ? g_object_ref (store) : NULL;
+  data->bytes = g_bytes_ref (bytes);
+  data->offline = offline;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, credence_checker_verify_bytes_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)check_data_free);
+  g_task_run_in_thread (task, verify_bytes_thread);
+}
+
+/**
+ * credence_checker_verify_bytes_finish:
+ *
+ * Returns: (transfer full): the report
+ */
+CredenceVerification *
+credence_checker_verify_bytes_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * credence_checker_report_checks:
+ * @report: (nullable): a report as the history keeps it (JSON)
+ *
+ * Returns: (transfer full) (element-type CredenceCheck) (nullable): its
+ *   checks, in order, or %NULL when @report cannot be read
+ */
+GPtrArray *
+credence_checker_report_checks (const char *report)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  JsonObject *root;
+  JsonArray *array;
+
+  if (report == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, report, -1, NULL))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (root, "checks") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "checks")))
+    return NULL;
+  array = json_object_get_array_member (root, "checks");
+
+  checks = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      const char *status, *reason;
+      CredenceCheck *check;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      check = g_new0 (CredenceCheck, 1);
+      check->id = (char *)g_intern_string (json_object_get_string_member_with_default (object, "id", ""));
+      check->message = (char *)g_intern_string (json_object_get_string_member_with_default (object, "message", ""));
+      status = json_object_get_string_member_with_default (object, "status", "skip");
+      check->status = g_str_equal (status, "pass") ? CREDENCE_CHECK_PASS
+                    : g_str_equal (status, "fail") ? CREDENCE_CHECK_FAIL
+                    : g_str_equal (status, "warn") ? CREDENCE_CHECK_WARN
+                    : CREDENCE_CHECK_SKIP;
+      reason = json_object_get_string_member_with_default (object, "reason", NULL);
+      if (reason == NULL || !credence_reason_from_string (reason, &check->reason))
+        check->reason = CREDENCE_REASON_NONE;
+      g_ptr_array_add (checks, check);
+    }
+
+  return g_steal_pointer (&checks);
+}
+
+/**
+ * credence_checker_check_title:
+ * @id: the id of a check in a report
+ *
+ * Returns: the row title for the check, in header capitalization
+ */
+const char *
+credence_checker_check_title (const char *id)
+{
+  static const struct
+  {
+    const char *id;
+    const char *title;
+  } titles[] = {
+    { "input", N_("Badge File") },
+    { "assertion", N_("Badge Data") },
+    { "badge-class", N_("Achievement") },
+    { "hosted", N_("Issuer’s Copy") },
+    { "hosted-match", N_("Same as Issuer’s Copy") },
+    { "issuer", N_("Issuer") },
+    { "origin", N_("Issuer’s Website") },
+    { "jws", N_("Signed Badge") },
+    { "signature", N_("Signature") },
+    { "proof", N_("Signature") },
+    { "key", N_("Signing Key") },
+    { "key-owner", N_("Key Belongs to Issuer") },
+    { "recipient", N_("Recipient") },
+    { "dates", N_("Dates") },
+    { "revocation", N_("Revocation") },
+    { "status", N_("Revocation") },
+    { "credential", N_("Badge Data") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (id, titles[i].id) == 0)
+      return _(titles[i].title);
+
+  return _("Other Check");
+}
