@@ -43,7 +43,13 @@ make_verifier (CredenceStore *store,
   g_autoptr(GPtrArray) identities = NULL;
   CredenceVerifier *verifier;
 
+  g_autoptr(GError) error = NULL;
+  const char *url_map = g_getenv ("CREDENCE_URL_MAP");
+
   credence_loader_set_offline (loader, offline);
+  /* As for credence-cli verify: check archived badges against local copies. */
+  if (url_map != NULL && !credence_loader_parse_url_map (loader, url_map, &error))
+    g_warning ("CREDENCE_URL_MAP: %s", error->message);
   verifier = credence_verifier_new (loader);
 
   if (store != NULL)
