@@ -71,6 +71,8 @@ static const BakeCase bake_cases[] = {
   { "1edtech-dc-public-validator/ob30/simple-jwt_v1.svg", "mozilla-openbadges-bakery/unbaked.svg" },
   { "1edtech-dc-public-validator/ob30/simple.json", "mozilla-openbadges-bakery/unbaked.svg" },
   { "mozilla-openbadges-backpack/test-data/valid-baked.png", "mozilla-openbadges-bakery/unbaked.svg" },
+  { "mozilla-openbadges-bakery/baked.svg", "mozilla-openbadges-bakery/unbaked.svg" },
+  { "mozilla-openbadges-bakery/baked.svg", "mozilla-openbadges-bakery/unbaked.png" },
   /* Re-baking replaces the badge already there. */
   { "1edtech-dc-public-validator/ob30/simple-json.png", "1edtech-dc-public-validator/ob20/simple-badge.png" },
   { "1edtech-dc-public-validator/ob20/simple-badge.png", "1edtech-dc-public-validator/ob30/simple-jwt.png" },
@@ -122,6 +124,9 @@ test_bake_round_trip (gconstpointer data)
       g_assert_cmpint (credence_badge_get_container (again), ==, CREDENCE_CONTAINER_SVG);
       g_assert_cmpstr (credence_badge_get_location_name (again), ==,
                        credence_badge_get_spec_version (badge) == CREDENCE_SPEC_VERSION_3_0 ? "openbadges:credential" : "openbadges:assertion");
+      /* JSON goes into the body, signatures and links into verify=. */
+      g_assert_cmpstr (credence_badge_get_location_part (again), ==,
+                       credence_badge_get_json (badge) != NULL && credence_badge_get_jws_header (badge) == NULL ? "body" : "verify");
     }
 
   /* Baking twice gives the same file. */

@@ -1126,10 +1126,20 @@ credence_badge_bake (CredenceBadge  *self,
             return NULL;
           }
         text = g_strndup (payload, payload_length);
-        if (self->format == CREDENCE_BADGE_FORMAT_SIGNED ||
-            self->format == CREDENCE_BADGE_FORMAT_VC_JWT ||
-            self->format == CREDENCE_BADGE_FORMAT_URL_ONLY)
-          return credence_svg_bake (data, length, ob3, text, NULL, 0, error);
+        /* Signatures and links go into verify=, JSON into the body. */
+        switch (credence_sniff_text (text, payload_length))
+          {
+          case CREDENCE_SNIFF_JWS:
+          case CREDENCE_SNIFF_URL:
+            return credence_svg_bake (data, length, ob3, text, NULL, 0, error);
+          case CREDENCE_SNIFF_UNKNOWN:
+          case CREDENCE_SNIFF_PNG:
+          case CREDENCE_SNIFF_XML:
+          case CREDENCE_SNIFF_OTHER_IMAGE:
+          case CREDENCE_SNIFF_JSON:
+          default:
+            break;
+          }
         return credence_svg_bake (data, length, ob3, ob3 ? NULL : self->url, text, payload_length, error);
       }
 
