@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <string.h>
 
 #include "credence-test-utils.h"
@@ -266,4 +267,128 @@ credence_test_run_cli (const char         *input,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (proc));
   return g_subprocess_get_exit_status (proc);
+}
+
+/* An OB 2.0 issuer "site" on disk: BadgeClass, Issuer and image, served
+ * by the verifier's URL map (PREFIX=DIR) for @base (%NULL for
+ * CREDENCE_TEST_ISSUER) or by a loopback server at @base.
+ * Returns the site folder.
+ */
+char *
+credence_test_write_ob2_site (const char *dir,
+                              const char *base)
+{
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *assertions = g_build_filename (site, "assertions", NULL);
+  g_autofree char *badge = g_build_filename (site, "badge.json", NULL);
+  g_autofree char *issuer = g_build_filename (site, "issuer.json", NULL);
+  g_autofree char *image = g_build_filename (site, "badge.png", NULL);
+  g_autofree char *heart = g_test_build_filename (G_TEST_DIST, "data", "corpus",
+                                                  "1edtech-openbadges-validator-core",
+                                                  "public_domain_heart.png", NULL);
+  g_autoptr(GBytes) png = credence_test_read_file (heart);
+
+  g_autofree char *badge_json = NULL;
+  g_autofree char *issuer_json = NULL;
+
+  if (base == NULL)
+    base = CREDENCE_TEST_ISSUER;
+
+  badge_json = g_strdup_printf ("{\"@context\": \"https://w3id.org/openbadges/v2\", \"type\": \"BadgeClass\", "
+                                "\"id\": \"%sbadge.json\", \"name\": \"Loopback Welding\", "
+                                "\"description\": \"Welds two pipes on a loopback interface.\", "
+                                "\"image\": \"%sbadge.png\", "
+                                "\"criteria\": {\"narrative\": \"Weld.\"}, "
+                                "\"issuer\": \"%sissuer.json\"}", base, base, base);
+  issuer_json = g_strdup_printf ("{\"@context\": \"https://w3id.org/openbadges/v2\", \"type\": \"Issuer\", "
+                                 "\"id\": \"%sissuer.json\", \"name\": \"Test Issuing Academy\", "
+                                 "\"url\": \"%s\", \"email\": \"badges@issuer.test\"}", base, base);
+
+  g_assert_cmpint (g_mkdir_with_parents (assertions, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (badge, badge_json, -1, NULL));
+  g_assert_true (g_file_set_contents (issuer, issuer_json, -1, NULL));
+  g_assert_true (g_file_set_contents (image, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+
+  return g_steal_pointer (&site);
+}
+
+/* Writes hosted assertions @first … @first + @n - 1 into @site (as the
+ * issuer hosts them, revoked or not) and, when @input_dir is not %NULL,
+ * the learner's copies into @input_dir.  Returns the URL map
+ * specification for the verifier.
+ */
+char *
+credence_test_write_ob2_badges (const char *site,
+                                const char *base,
+                                const char *input_dir,
+                                guint       first,
+                                guint       n,
+                                gboolean    revoked)
+{
+  if (base == NULL)
+    base = CREDENCE_TEST_ISSUER;
+
+  if (input_dir != NULL)
+    g_assert_cmpint (g_mkdir_with_parents (input_dir, 0700), ==, 0);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%05u.json", i);
+      g_autofree char *hosted_path = g_build_filename (site, "assertions", name, NULL);
+      g_autofree char *json = NULL;
+
+      json = g_strdup_printf ("{\"@context\": \"https://w3id.org/openbadges/v2\", "
+                              "\"type\": \"Assertion\", "
+                              "\"id\": \"%sassertions/%s\", "
+                              "\"recipient\": {\"type\": \"email\", \"hashed\": false, "
+                              "\"identity\": \"learner%u@example.org\"}, "
+                              "\"badge\": \"%sbadge.json\", "
+                              "\"verification\": {\"type\": \"hosted\"}, "
+                              "\"issuedOn\": \"2024-05-12T10:00:00Z\"%s}",
+                              base, name, i, base, revoked ? ", \"revoked\": true" : "");
+      g_assert_true (g_file_set_contents (hosted_path, json, -1, NULL));
+
+      if (input_dir != NULL && !revoked)
+        {
+          g_autofree char *input_path = g_build_filename (input_dir, name, NULL);
+
+          g_assert_true (g_file_set_contents (input_path, json, -1, NULL));
+        }
+    }
+
+  return g_strdup_printf ("%s=%s", base, site);
+}
+
+/* Asserts that the collection is sound and that every stored badge is
+ * complete: its bytes, at least one verification and at least
+ * @min_documents non-empty pinned documents.  Returns the badge count.
+ */
+gint64
+credence_test_assert_collection_complete (CredenceStore *store,
+                                          guint          min_documents)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (credence_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+
+  list = credence_store_list_badges (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *uid = ((CredenceStoreBadge *) g_ptr_array_index (list, i))->uid;
+      g_autoptr(CredenceStoreBadge) badge = credence_store_get_badge (store, uid, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (badge->original), >, 0);
+      g_assert_cmpuint (g_bytes_get_size (badge->payload), >, 0);
+      g_assert_cmpuint (badge->history->len, >=, 1);
+      g_assert_nonnull (badge->verdict);
+      g_assert_cmpuint (badge->documents->len, >=, min_documents);
+      for (guint j = 0; j < badge->documents->len; j++)
+        g_assert_cmpuint (g_bytes_get_size (((CredenceStoreDocument *) badge->documents->pdata[j])->bytes), >, 0);
+    }
+
+  return list->len;
 }

@@ -32,4 +32,18 @@ CredenceStoreBadge *credence_test_make_badge (const char *name,
                                              const char *verdict,
                                              gint64      verified_at) G_GNUC_WARN_UNUSED_RESULT;
 
+#define CREDENCE_TEST_ISSUER "https://issuer.test/"
+
+char *credence_test_write_ob2_site   (const char *dir,
+                                      const char *base) G_GNUC_WARN_UNUSED_RESULT;
+char *credence_test_write_ob2_badges (const char *site,
+                                      const char *base,
+                                      const char *input_dir,
+                                      guint       first,
+                                      guint       n,
+                                      gboolean    revoked) G_GNUC_WARN_UNUSED_RESULT;
+
+gint64 credence_test_assert_collection_complete (CredenceStore *store,
+                                                 guint          min_documents);
+
 G_END_DECLS

@@ -8,7 +8,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "credence-importer.h"
 #include "credence-store.h"
+#include "credence-verifier.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +29,12 @@ void           credence_cli_add_badge_members (JsonBuilder         *builder,
                                                CredenceStoreBadge  *badge);
 void           credence_cli_print_json        (JsonNode            *node);
 gboolean       credence_cli_confirm           (const char          *question);
+
+CredenceVerifier *credence_cli_make_verifier  (CredenceStore       *store,
+                                               gboolean             offline,
+                                               char               **url_maps,
+                                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+int            credence_cli_run_importer      (CredenceImporter    *importer,
+                                               gboolean             json);
 
 G_END_DECLS

@@ -35,11 +35,15 @@ int credence_cli_identity (int    argc,
                            char **argv);
 int credence_cli_inspect  (int    argc,
                            char **argv);
+int credence_cli_import   (int    argc,
+                           char **argv);
 int credence_cli_list     (int    argc,
                            char **argv);
 int credence_cli_remove   (int    argc,
                            char **argv);
 int credence_cli_restore  (int    argc,
+                           char **argv);
+int credence_cli_reverify (int    argc,
                            char **argv);
 int credence_cli_show     (int    argc,
                            char **argv);
