@@ -1,7 +1,9 @@
 /* fuzz-nquads.c: the N-Quads parser, serialiser and RDFC-1.0 on any input.
  *
  * Checks, beyond not crashing: a parsed dataset written back as N-Quads
- * parses to the same quads, and a canonical form canonicalizes to itself.
+ * parses to the same quads, a canonical form canonicalizes to itself, and
+ * URDNA2015 escapes change nothing where no literal holds a control
+ * character.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +33,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *text_again = NULL;
   g_autofree char *canonical = NULL;
   g_autofree char *canonical_again = NULL;
+  g_autofree char *legacy = NULL;
   g_autoptr(GHashTable) map = NULL;
 
   ds = credence_rdf_parse_nquads ((const char *) data, size, NULL);
@@ -58,6 +61,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                                                      10 * FUZZ_MAX_WORK, NULL, NULL);
   if (canonical_again != NULL)
     g_assert_cmpstr (canonical, ==, canonical_again);
+
+  legacy = credence_rdfc_canonicalize_full (ds, CREDENCE_RDFC_HASH_SHA256, CREDENCE_RDF_ESCAPE_URDNA2015,
+                                            10 * FUZZ_MAX_WORK, NULL, NULL);
+  if (legacy != NULL && !credence_rdf_dataset_escapes_differ (ds))
+    g_assert_cmpstr (canonical, ==, legacy);
 
   return 0;
 }
