@@ -49,6 +49,7 @@ struct _TestServer
   GHashTable   *routes; /* path → Route */
   GPtrArray    *dirs;   /* Route of kind ROUTE_DIR, location = prefix */
   GPtrArray    *paused; /* SoupServerMessage */
+  GTlsCertificate *certificate;
 };
 
 static void
@@ -203,9 +204,10 @@ server_thread (gpointer data)
 
   g_main_context_push_thread_default (self->context);
 
-  self->server = soup_server_new (NULL, NULL);
+  self->server = soup_server_new ("tls-certificate", self->certificate, NULL);
   soup_server_add_handler (self->server, NULL, handler_cb, self, NULL);
-  soup_server_listen (self->server, sockaddr, 0, &error);
+  soup_server_listen (self->server, sockaddr,
+                      self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (self->server);
@@ -233,7 +235,17 @@ server_thread (gpointer data)
 TestServer *
 test_server_new (void)
 {
+  return test_server_new_tls (NULL);
+}
+
+/* With @certificate, the server speaks https only. */
+TestServer *
+test_server_new_tls (GTlsCertificate *certificate)
+{
   TestServer *self = g_new0 (TestServer, 1);
+
+  if (certificate != NULL)
+    self->certificate = g_object_ref (certificate);
 
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
@@ -276,6 +288,7 @@ test_server_free (TestServer *self)
   g_ptr_array_unref (self->paused);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
+  g_clear_object (&self->certificate);
   g_free (self->base);
   g_free (self);
 }

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef struct _TestServer TestServer;
 
 TestServer *test_server_new          (void);
+TestServer *test_server_new_tls      (GTlsCertificate *certificate);
 void        test_server_free         (TestServer *self);
 const char *test_server_get_base     (TestServer *self);
 char       *test_server_url          (TestServer *self,

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
 #include <string.h>
 
 #include "credence-limits.h"
@@ -512,6 +515,107 @@ test_bundled_contexts (void)
   g_assert_true (json_object_has_member (json_node_get_object (node), "@context"));
 }
 
+/* A self-signed certificate for 127.0.0.1, valid for an hour, as PEM
+ * (certificate then key).
+ */
+static char *
+make_certificate_pem (char **out_cert_only)
+{
+  gnutls_x509_privkey_t key;
+  gnutls_x509_crt_t crt;
+  gnutls_datum_t cert_pem = { NULL, 0 }, key_pem = { NULL, 0 };
+  const guint8 ip[4] = { 127, 0, 0, 1 };
+  time_t now = time (NULL);
+  guint8 serial[8];
+  char *result;
+
+  for (gsize i = 0; i < sizeof serial; i++)
+    serial[i] = g_random_int_range (1, 256);
+  serial[0] &= 0x7f;
+
+  g_assert_cmpint (gnutls_x509_privkey_init (&key), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_generate (key, GNUTLS_PK_RSA, 2048, 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_init (&crt), ==, 0);
+  gnutls_x509_crt_set_version (crt, 3);
+  gnutls_x509_crt_set_serial (crt, serial, sizeof serial);
+  gnutls_x509_crt_set_activation_time (crt, now - 3600);
+  gnutls_x509_crt_set_expiration_time (crt, now + 3600);
+  g_assert_cmpint (gnutls_x509_crt_set_dn (crt, "CN=127.0.0.1", NULL), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, ip, sizeof ip,
+                                                         GNUTLS_FSAN_SET), ==, 0);
+  gnutls_x509_crt_set_basic_constraints (crt, 1, -1);
+  gnutls_x509_crt_set_key_usage (crt, GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_KEY_ENCIPHERMENT
+                                      | GNUTLS_KEY_KEY_CERT_SIGN);
+  gnutls_x509_crt_set_key_purpose_oid (crt, GNUTLS_KP_TLS_WWW_SERVER, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_key (crt, key), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert_pem), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_export2 (key, GNUTLS_X509_FMT_PEM, &key_pem), ==, 0);
+
+  *out_cert_only = g_strndup ((char *) cert_pem.data, cert_pem.size);
+  result = g_strdup_printf ("%.*s%.*s", (int) cert_pem.size, cert_pem.data, (int) key_pem.size, key_pem.data);
+
+  gnutls_free (cert_pem.data);
+  gnutls_free (key_pem.data);
+  gnutls_x509_crt_deinit (crt);
+  gnutls_x509_privkey_deinit (key);
+  return result;
+}
+
+static void
+test_https_downgrade (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cert_only = NULL;
+  g_autofree char *pem = make_certificate_pem (&cert_only);
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_pem (pem, -1, &error);
+  g_autofree char *dir = g_dir_make_tmp ("credence-tls-XXXXXX", NULL);
+  g_autofree char *ca_path = g_build_filename (dir, "ca.pem", NULL);
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(CredenceLoader) loader = credence_loader_new ();
+  g_autoptr(CredenceDocumentSet) pins = credence_document_set_new ();
+  g_autoptr(CredenceDocument) doc = NULL;
+  TestServer *secure, *plain;
+  g_autofree char *insecure_url = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (ca_path, cert_only, -1, NULL));
+  database = g_tls_file_database_new (ca_path, &error);
+  g_assert_no_error (error);
+  credence_loader_set_tls_database (loader, database);
+
+  secure = test_server_new_tls (certificate);
+  plain = test_server_new ();
+  g_assert_true (g_str_has_prefix (test_server_get_base (secure), "https://"));
+
+  test_server_add_string (plain, "/x", 200, "application/json", "{}");
+  test_server_add_string (secure, "/x", 200, "application/json", "{}");
+  insecure_url = test_server_url (plain, "/x");
+  test_server_add_redirect (secure, "/down", 302, insecure_url);
+  test_server_add_redirect (secure, "/same", 301, "/x");
+
+  /* https itself works, and so does a redirect that stays secure. */
+  url = test_server_url (secure, "/same");
+  doc = credence_loader_fetch (loader, url, CREDENCE_LOADER_FLAGS_FRESH, pins, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (credence_document_get_final_url (doc), "https://"));
+  g_clear_pointer (&doc, credence_document_unref);
+
+  /* https → http is refused, and the insecure server never asked. */
+  g_free (url);
+  url = test_server_url (secure, "/down");
+  doc = credence_loader_fetch (loader, url, CREDENCE_LOADER_FLAGS_FRESH, pins, NULL, &error);
+  g_assert_error (error, CREDENCE_LOADER_ERROR, CREDENCE_LOADER_ERROR_NOT_ALLOWED);
+  g_assert_null (doc);
+  g_assert_cmpuint (test_server_get_hits (plain, "/x"), ==, 0);
+
+  test_server_free (secure);
+  test_server_free (plain);
+  g_remove (ca_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +640,7 @@ main (int   argc,
   ADD ("/loader/url-rewrite", test_url_rewrite);
   g_test_add_func ("/loader/json-depth", test_json_depth);
   g_test_add_func ("/loader/bundled-contexts", test_bundled_contexts);
+  g_test_add_func ("/loader/https-downgrade", test_https_downgrade);
 
   return g_test_run ();
 }

@@ -191,6 +191,23 @@ credence_loader_set_timeouts (CredenceLoader *self,
 }
 
 /**
+ * credence_loader_set_tls_database:
+ * @database: the certificate authorities to trust
+ *
+ * Replaces the system's certificate authorities (for tests, or an
+ * organisation's own authority).
+ */
+void
+credence_loader_set_tls_database (CredenceLoader *self,
+                                  GTlsDatabase   *database)
+{
+  g_return_if_fail (CREDENCE_IS_LOADER (self));
+  g_return_if_fail (G_IS_TLS_DATABASE (database));
+
+  g_object_set (self->session, "tls-database", database, NULL);
+}
+
+/**
  * credence_loader_add_url_map:
  * @prefix: a URL prefix, such as `https://example.org/`
  * @directory: a local folder

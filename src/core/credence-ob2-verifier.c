@@ -129,8 +129,15 @@ authority_of (const char *url)
 
   if (uri == NULL || (host = g_uri_get_host (uri)) == NULL || host[0] == '\0')
     return NULL;
-  if (g_uri_get_port (uri) > 0)
-    return g_strdup_printf ("%s:%d", host, g_uri_get_port (uri));
+  /* The default port of the scheme is the same origin as none. */
+  if (g_uri_get_port (uri) > 0
+      && !(g_uri_get_port (uri) == 443 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0)
+      && !(g_uri_get_port (uri) == 80 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0))
+    {
+      g_autofree char *lower = g_ascii_strdown (host, -1);
+
+      return g_strdup_printf ("%s:%d", lower, g_uri_get_port (uri));
+    }
   return g_ascii_strdown (host, -1);
 }
 
