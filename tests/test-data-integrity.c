@@ -14,6 +14,7 @@
 #include "credence-json.h"
 #include "credence-limits.h"
 #include "credence-multibase.h"
+#include "credence-rdfc.h"
 #include "credence-test-keys.h"
 
 static CredenceJsonld *jsonld;
@@ -391,6 +392,91 @@ test_jcs_numbers (void)
     }
 }
 
+static char *
+canon_urdna2015 (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(GError) error = NULL;
+  CredenceRdfDataset *dataset = credence_jsonld_to_rdf (jsonld, node, NULL, &error);
+  char *canon;
+
+  g_assert_no_error (error);
+  canon = credence_rdfc_canonicalize_full (dataset, CREDENCE_RDFC_HASH_SHA256, CREDENCE_RDF_ESCAPE_URDNA2015,
+                                           CREDENCE_LIMIT_RDFC_WORK, NULL, &error);
+  g_assert_no_error (error);
+  credence_rdf_dataset_free (dataset);
+  return canon;
+}
+
+/* A signature made over URDNA2015 escapes (a tab in a literal) by a signer
+ * older than RDFC-1.0 still verifies; changing the text still breaks it. */
+static void
+test_urdna2015_signature (void)
+{
+  g_autoptr(TestKey) key = test_key_new (CREDENCE_KEY_TYPE_ED25519);
+  g_autofree char *vm = test_key_method (key);
+  g_autoptr(JsonNode) node = test_corpus_json ("w3c-vc-di-eddsa/TestVectors/unsigned.json");
+  JsonObject *doc = json_node_get_object (node);
+  JsonObject *subject = credence_json_object_get_object (doc, "credentialSubject");
+  JsonObject *proof = json_object_new ();
+  g_autoptr(JsonObject) options = NULL;
+  g_autofree char *canon_proof = NULL;
+  g_autofree char *canon_doc = NULL;
+  g_autofree char *canon_doc_rdfc = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GBytes) sig = NULL;
+  g_autofree char *b58 = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) methods = NULL;
+  g_autoptr(GChecksum) sum = NULL;
+  guint8 digest[32];
+  gsize len;
+
+  json_object_set_string_member (subject, "alumniOf", "The School\tof Examples");
+
+  json_object_set_string_member (proof, "type", "DataIntegrityProof");
+  json_object_set_string_member (proof, "cryptosuite", "eddsa-rdfc-2022");
+  json_object_set_string_member (proof, "created", "2025-01-01T00:00:00Z");
+  json_object_set_string_member (proof, "verificationMethod", vm);
+  json_object_set_string_member (proof, "proofPurpose", "assertionMethod");
+  options = json_object_ref (proof);
+  json_object_set_member (options, "@context", json_node_copy (json_object_get_member (doc, "@context")));
+  canon_proof = canon_urdna2015 (options);
+  json_object_remove_member (options, "@context");
+  canon_doc = canon_urdna2015 (doc);
+  canon_doc_rdfc = credence_data_integrity_canonize (jsonld, node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (canon_doc, !=, canon_doc_rdfc);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? canon_proof : canon_doc;
+
+      sum = g_checksum_new (G_CHECKSUM_SHA256);
+      g_checksum_update (sum, (const guchar *) text, strlen (text));
+      len = sizeof digest;
+      g_checksum_get_digest (sum, digest, &len);
+      g_byte_array_append (data, digest, len);
+      g_clear_pointer (&sum, g_checksum_free);
+    }
+  sig = test_key_sign (key, CREDENCE_SIGNATURE_EDDSA, data->data, data->len);
+  b58 = credence_base58btc_encode (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
+  value = g_strconcat ("z", b58, NULL);
+  json_object_set_string_member (proof, "proofValue", value);
+  json_object_set_object_member (doc, "proof", proof);
+
+  methods = verify_node (node, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (methods);
+  g_clear_pointer (&methods, g_ptr_array_unref);
+
+  json_object_set_string_member (subject, "alumniOf", "The School\tof Samples");
+  methods = verify_node (node, FALSE, &error);
+  g_assert_null (methods);
+  g_assert_error (error, CREDENCE_PUBLIC_KEY_ERROR, CREDENCE_PUBLIC_KEY_ERROR_BAD_SIGNATURE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/data-integrity/generated", test_generated);
   g_test_add_func ("/data-integrity/proof-limit", test_proof_limit);
   g_test_add_func ("/data-integrity/jcs", test_jcs_numbers);
+  g_test_add_func ("/data-integrity/urdna2015-signature", test_urdna2015_signature);
 
   ret = g_test_run ();
   g_object_unref (jsonld);

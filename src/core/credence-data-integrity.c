@@ -99,19 +99,29 @@ copy_without (JsonObject         *object,
  *
  * Returns: (transfer full): the RDFC-1.0 canonical N-Quads of @document
  */
-char *
-credence_data_integrity_canonize (CredenceJsonld  *jsonld,
-                                  JsonNode        *document,
-                                  GError         **error)
+static char *
+canonize_escaped (CredenceJsonld     *jsonld,
+                  JsonNode           *document,
+                  CredenceRdfEscape   escape,
+                  GError            **error)
 {
   CredenceRdfDataset *dataset = credence_jsonld_to_rdf (jsonld, document, NULL, error);
   char *canon;
 
   if (dataset == NULL)
     return NULL;
-  canon = credence_rdfc_canonicalize (dataset, error);
+  canon = credence_rdfc_canonicalize_full (dataset, CREDENCE_RDFC_HASH_SHA256, escape,
+                                           CREDENCE_LIMIT_RDFC_WORK, NULL, error);
   credence_rdf_dataset_free (dataset);
   return canon;
+}
+
+char *
+credence_data_integrity_canonize (CredenceJsonld  *jsonld,
+                                  JsonNode        *document,
+                                  GError         **error)
+{
+  return canonize_escaped (jsonld, document, CREDENCE_RDF_ESCAPE_CANONICAL, error);
 }
 
 /**
@@ -143,16 +153,17 @@ append_sha256 (GByteArray *out,
 }
 
 static char *
-transform (CredenceJsonld  *jsonld,
-           Suite            suite,
-           JsonObject      *object,
-           GError         **error)
+transform (CredenceJsonld     *jsonld,
+           Suite               suite,
+           CredenceRdfEscape   escape,
+           JsonObject         *object,
+           GError            **error)
 {
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
 
   if (suite == SUITE_EDDSA_JCS)
     return credence_data_integrity_jcs (node);
-  return credence_data_integrity_canonize (jsonld, node, error);
+  return canonize_escaped (jsonld, node, escape, error);
 }
 
 static JsonObject *
@@ -171,16 +182,17 @@ proof_options (JsonObject *document,
 /* hashData = H(transform(proof options)) ‖ H(transform(unsecured document)).
  * @unsecured_hash, when not NULL, caches the second half. */
 static GBytes *
-hash_data (CredenceJsonld  *jsonld,
-           Suite            suite,
-           JsonObject      *unsecured,
-           JsonObject      *proof,
-           GBytes         **unsecured_hash,
-           GError         **error)
+hash_data_escaped (CredenceJsonld     *jsonld,
+                   Suite               suite,
+                   CredenceRdfEscape   escape,
+                   JsonObject         *unsecured,
+                   JsonObject         *proof,
+                   GBytes            **unsecured_hash,
+                   GError            **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(JsonObject) options = proof_options (unsecured, proof);
-  g_autofree char *canon_proof = transform (jsonld, suite, options, error);
+  g_autofree char *canon_proof = transform (jsonld, suite, escape, options, error);
 
   if (canon_proof == NULL)
     return NULL;
@@ -192,7 +204,7 @@ hash_data (CredenceJsonld  *jsonld,
     }
   else
     {
-      g_autofree char *canon_doc = transform (jsonld, suite, unsecured, error);
+      g_autofree char *canon_doc = transform (jsonld, suite, escape, unsecured, error);
 
       if (canon_doc == NULL)
         return NULL;
@@ -202,6 +214,18 @@ hash_data (CredenceJsonld  *jsonld,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static GBytes *
+hash_data (CredenceJsonld  *jsonld,
+           Suite            suite,
+           JsonObject      *unsecured,
+           JsonObject      *proof,
+           GBytes         **unsecured_hash,
+           GError         **error)
+{
+  return hash_data_escaped (jsonld, suite, CREDENCE_RDF_ESCAPE_CANONICAL, unsecured, proof,
+                            unsecured_hash, error);
 }
 
 /**
@@ -407,6 +431,7 @@ credence_data_integrity_verify (JsonObject                 *document,
       g_autoptr(GDateTime) expires = NULL;
       g_autoptr(GBytes) data = NULL;
       g_autoptr(CredenceVerificationMethod) method = NULL;
+      g_autoptr(GError) sig_error = NULL;
 
       if (proof == NULL)
         {
@@ -472,7 +497,6 @@ credence_data_integrity_verify (JsonObject                 *document,
            * passes under it proves nothing, so the error stands. */
           const char *hash = strchr (vm, '#');
           g_autoptr(CredencePublicKey) claimed = NULL;
-          g_autoptr(GError) sig_error = NULL;
 
           if (hash != NULL && hash[1] == 'z')
             claimed = credence_public_key_new_multikey (hash + 1, NULL);
@@ -484,8 +508,31 @@ credence_data_integrity_verify (JsonObject                 *document,
             }
           return NULL;
         }
-      if (!verify_signature (suite, proof, method->key, data, error))
-        return NULL;
+      if (!verify_signature (suite, proof, method->key, data, &sig_error))
+        {
+          /* Signers that predate RDFC-1.0 (URDNA2015 in jsonld.js before
+           * rdf-canonize 4) escaped control characters in literals
+           * differently; their signatures verify over that form. */
+          g_autoptr(GBytes) legacy = NULL;
+          g_autoptr(JsonObject) chained = NULL;
+
+          if (suite == SUITE_EDDSA_JCS
+              || !g_error_matches (sig_error, CREDENCE_PUBLIC_KEY_ERROR, CREDENCE_PUBLIC_KEY_ERROR_BAD_SIGNATURE))
+            {
+              g_propagate_error (error, g_steal_pointer (&sig_error));
+              return NULL;
+            }
+          if (previous != NULL)
+            chained = chain_document (unsecured, proofs, previous, NULL);
+          legacy = hash_data_escaped (context->jsonld, suite, CREDENCE_RDF_ESCAPE_URDNA2015,
+                                      chained != NULL ? chained : unsecured, proof, NULL, NULL);
+          if (legacy == NULL || g_bytes_equal (legacy, data)
+              || !verify_signature (suite, proof, method->key, legacy, NULL))
+            {
+              g_propagate_error (error, g_steal_pointer (&sig_error));
+              return NULL;
+            }
+        }
 
       g_ptr_array_add (methods, g_steal_pointer (&method));
     }
