@@ -667,6 +667,50 @@ ctx_lookup (const Ctx  *ctx,
   return g_hash_table_lookup (ctx->terms, term);
 }
 
+/* The key of a processed context: the context it was processed on, the
+ * options that matter, and what was processed.  A remote context is named
+ * by its URL; a context inside a document the processor keeps, by its
+ * address (no allocation on lookup, the common case); any other (inline)
+ * context, by its JSON text and base URL. */
+typedef struct
+{
+  guint64        ctx_id;
+  gconstpointer  node;
+  char          *text;
+  guint          flags;
+} CacheKey;
+
+#define CACHE_KEY_INLINE (1u << 8)
+
+static guint
+cache_key_hash (gconstpointer p)
+{
+  const CacheKey *k = p;
+  guint h = (guint) (k->ctx_id * 2654435761u) ^ (k->flags * 16777619u);
+
+  h ^= (guint) GPOINTER_TO_SIZE (k->node) ^ (guint) ((guint64) GPOINTER_TO_SIZE (k->node) >> 32);
+  if (k->text != NULL)
+    h = h * 31 + g_str_hash (k->text);
+  return h;
+}
+
+static gboolean
+cache_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const CacheKey *ka = a, *kb = b;
+
+  return ka->ctx_id == kb->ctx_id && ka->flags == kb->flags && ka->node == kb->node &&
+         g_strcmp0 (ka->text, kb->text) == 0;
+}
+
+static void
+cache_key_free (CacheKey *key)
+{
+  g_free (key->text);
+  g_free (key);
+}
+
 /* ---------------------------------------------------------------------- */
 /* The processor object                                                    */
 
@@ -713,7 +757,8 @@ credence_jsonld_init (CredenceJsonld *self)
   g_rw_lock_init (&self->lock);
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) json_node_unref);
-  self->processed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->processed = g_hash_table_new_full (cache_key_hash, cache_key_equal,
+                                           (GDestroyNotify) cache_key_free,
                                            (GDestroyNotify) ctx_unref);
   self->initial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) ctx_unref);
@@ -1512,41 +1557,51 @@ create_term_definition (Proc         *proc,
   return ok;
 }
 
-/* Builds the cache key of processing @local on @active, or NULL when the
- * result cannot be cached.  A remote context is named by its URL; a
- * context inside a document the processor keeps, by its address; any
- * other (inline) context, by its JSON text and base URL. */
-static char *
-cache_key (Ctx        *active,
-           JsonNode   *local,
-           const char *url,
-           const char *base_url,
-           gboolean    cacheable_source,
-           guint       flags)
+/* Fills @key for processing @local on @active; FALSE when the result
+ * cannot be cached. */
+static gboolean
+cache_key_init (CacheKey   *key,
+                Ctx        *active,
+                JsonNode   *local,
+                const char *url,
+                const char *base_url,
+                gboolean    cacheable_source,
+                guint       flags)
 {
   g_autofree char *text = NULL;
 
-  if (!active->cacheable)
-    return NULL;
+  memset (key, 0, sizeof *key);
+  if (!active->cacheable || is_null (local))
+    return FALSE;
+  key->ctx_id = active->id;
+  key->flags = flags;
   if (url != NULL)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT "|%u|u%s", active->id, flags, url);
-  if (cacheable_source)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT "|%u|p%p", active->id, flags, (void *) local);
-  text = json_to_string (local, FALSE);
-  if (strlen (text) > CREDENCE_LIMIT_JSONLD_CACHED_INLINE_SIZE)
-    return NULL;
-  return g_strdup_printf ("%" G_GUINT64_FORMAT "|%u|j%s|%s", active->id, flags,
-                          base_url != NULL ? base_url : "", text);
+    key->text = g_strdup (url);
+  else if (cacheable_source)
+    key->node = local;
+  else
+    {
+      text = json_to_string (local, FALSE);
+      if (strlen (text) > CREDENCE_LIMIT_JSONLD_CACHED_INLINE_SIZE)
+        return FALSE;
+      key->text = g_strconcat (base_url != NULL ? base_url : "", "|", text, NULL);
+      key->flags |= CACHE_KEY_INLINE;
+    }
+  return TRUE;
+}
+
+static void
+cache_key_clear (CacheKey *key)
+{
+  g_clear_pointer (&key->text, g_free);
 }
 
 static Ctx *
-cache_lookup (Proc       *proc,
-              const char *key)
+cache_lookup (Proc           *proc,
+              const CacheKey *key)
 {
   Ctx *ctx;
 
-  if (key == NULL)
-    return NULL;
   g_rw_lock_reader_lock (&proc->self->lock);
   ctx = g_hash_table_lookup (proc->self->processed, key);
   if (ctx != NULL)
@@ -1556,18 +1611,20 @@ cache_lookup (Proc       *proc,
 }
 
 static void
-cache_store (Proc       *proc,
-             char       *key,
-             Ctx        *ctx)
+cache_store (Proc           *proc,
+             const CacheKey *key,
+             Ctx            *ctx)
 {
-  if (key == NULL)
-    return;
+  CacheKey *copy = g_new (CacheKey, 1);
+
+  *copy = *key;
+  copy->text = g_strdup (key->text);
   if (!ctx->cacheable)
     ctx->cacheable = TRUE;  /* a new context, not yet shared */
   g_rw_lock_writer_lock (&proc->self->lock);
   if (g_hash_table_size (proc->self->processed) >= CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS)
     g_hash_table_remove_all (proc->self->processed);
-  g_hash_table_replace (proc->self->processed, key, ctx_ref (ctx));
+  g_hash_table_replace (proc->self->processed, copy, ctx_ref (ctx));
   g_rw_lock_writer_unlock (&proc->self->lock);
 }
 
@@ -1823,7 +1880,8 @@ process_context_inner (Proc         *proc,
 {
   g_autoptr(Ctx) result = NULL;
   g_autofree char *url = NULL;
-  char *key = NULL;
+  CacheKey key;
+  gboolean keyed;
   guint flags;
 
   /* Step 2. */
@@ -1857,13 +1915,13 @@ process_context_inner (Proc         *proc,
 
   flags = (override_protected ? 1 : 0) | (propagate ? 2 : 0) | (validate_scoped ? 4 : 0) |
           (proc->mode_1_0 ? 8 : 0) | (remote != NULL ? 16 : 0);
-  if (!is_null (local))
+  keyed = cache_key_init (&key, active, local, url, base_url, cacheable_source, flags);
+  if (keyed)
     {
-      key = cache_key (active, local, url, base_url, cacheable_source, flags);
-      result = cache_lookup (proc, key);
+      result = cache_lookup (proc, &key);
       if (result != NULL)
         {
-          g_free (key);
+          cache_key_clear (&key);
           return g_steal_pointer (&result);
         }
     }
@@ -1923,7 +1981,7 @@ process_context_inner (Proc         *proc,
 
   if (result == NULL)
     {
-      g_free (key);
+      cache_key_clear (&key);
       return NULL;
     }
 
@@ -1936,12 +1994,10 @@ process_context_inner (Proc         *proc,
       ctx_unref (result);
       result = copy;
     }
-  else if (result == active)
-    {
-      /* Keep identities distinct only when cached under a new key. */
-    }
 
-  cache_store (proc, key, result);
+  if (keyed)
+    cache_store (proc, &key, result);
+  cache_key_clear (&key);
   return g_steal_pointer (&result);
 }
 
