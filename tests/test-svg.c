@@ -76,6 +76,16 @@ test_svg_any_prefix (void)
 }
 
 static void
+test_svg_byte_order_mark (void)
+{
+  g_autoptr(CredenceBadge) badge = assert_svg_ok (
+    "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<svg xmlns:openbadges=\"http://openbadges.org\">"
+    "<openbadges:assertion verify=\"https://example.org/a\"/></svg>");
+
+  g_assert_cmpint (credence_badge_get_location_offset (badge), ==, 71);
+}
+
+static void
 test_svg_namespace_must_match (void)
 {
   /* The prefix is bound to another namespace: not a badge element. */
@@ -299,6 +309,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/svg/any-prefix", test_svg_any_prefix);
+  g_test_add_func ("/svg/byte-order-mark", test_svg_byte_order_mark);
   g_test_add_func ("/svg/namespace-must-match", test_svg_namespace_must_match);
   g_test_add_func ("/svg/undeclared-conventional-prefix", test_svg_undeclared_conventional_prefix);
   g_test_add_func ("/svg/escaped-body", test_svg_escaped_body);

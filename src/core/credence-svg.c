@@ -314,6 +314,13 @@ svg_parse (SvgParser     *self,
   self->found.offset = -1;
   self->for_baking = for_baking;
 
+  /* GMarkup does not skip a UTF-8 byte order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
   context = g_markup_parse_context_new (&markup_parser, G_MARKUP_TREAT_CDATA_AS_TEXT, self, NULL);
   if (!g_markup_parse_context_parse (context, (const char *)data, (gssize)length, &local_error) ||
       !g_markup_parse_context_end_parse (context, &local_error))
