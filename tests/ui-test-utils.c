@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "credence-badge.h"
+#include "credence-checker.h"
 #include "credence-store.h"
 #include "ui-test-utils.h"
 
@@ -257,12 +258,6 @@ ui_test_open_store (const char *dir)
   return store;
 }
 
-static char *
-format_date (GDateTime *date)
-{
-  return date != NULL ? g_date_time_format_iso8601 (date) : NULL;
-}
-
 /* Reads a real badge of tests/data/corpus and adds it to @store, unchecked,
  * as the import pipeline would before verification.  Returns its uid.
  */
@@ -271,7 +266,7 @@ ui_test_add_corpus_badge (CredenceStore *store,
                           const char    *corpus_path)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", corpus_path, NULL);
-  g_autoptr(CredenceStoreBadge) entry = credence_store_badge_new ();
+  g_autoptr(CredenceStoreBadge) entry = NULL;
   g_autoptr(CredenceBadge) badge = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -285,21 +280,7 @@ ui_test_add_corpus_badge (CredenceStore *store,
   badge = credence_badge_new_from_bytes (bytes, corpus_path, &error);
   g_assert_no_error (error);
 
-  entry->credential_id = g_strdup (credence_badge_get_id (badge));
-  entry->container = g_strdup (credence_container_to_string (credence_badge_get_container (badge)));
-  entry->spec_version = g_strdup (credence_spec_version_to_string (credence_badge_get_spec_version (badge)));
-  entry->original = g_bytes_ref (credence_badge_get_bytes (badge));
-  entry->payload = g_bytes_ref (credence_badge_get_payload (badge));
-  entry->name = g_strdup (credence_badge_get_name (badge));
-  entry->description = g_strdup (credence_badge_get_description (badge));
-  entry->issuer_name = g_strdup (credence_badge_get_issuer_name (badge));
-  entry->issuer_url = g_strdup (credence_badge_get_issuer_url (badge));
-  entry->recipient = g_strdup (credence_badge_get_recipient_identity (badge));
-  entry->issued_on = format_date (credence_badge_get_issued (badge));
-  entry->expires_on = format_date (credence_badge_get_expires (badge));
-  entry->image = g_strdup (credence_badge_get_image (badge));
-  entry->source = g_strdup (corpus_path);
-
+  entry = credence_checker_store_badge_new (badge, corpus_path);
   g_assert_true (credence_store_add_badge (store, entry, &error));
   g_assert_no_error (error);
   g_assert_nonnull (entry->uid);

@@ -82,6 +82,112 @@ pin_stored_document (CredenceDocumentSet         *pins,
   credence_document_set_add (pins, document);
 }
 
+static GPtrArray *
+report_documents (CredenceVerification *report)
+{
+  GPtrArray *documents = g_ptr_array_new_with_free_func ((GDestroyNotify)credence_store_document_free);
+  GPtrArray *seen = credence_verification_get_documents (report);
+
+  for (guint i = 0; seen != NULL && i < seen->len; i++)
+    {
+      CredenceDocument *document = g_ptr_array_index (seen, i);
+      CredenceStoreDocument *stored = credence_store_document_new (credence_document_get_url (document),
+                                                                   credence_document_get_body (document));
+      GDateTime *fetched = credence_document_get_fetched_at (document);
+
+      stored->final_url = g_strdup (credence_document_get_final_url (document));
+      stored->status = credence_document_get_status (document);
+      stored->fetched_at = fetched != NULL ? g_date_time_to_unix (fetched) : 0;
+      g_ptr_array_add (documents, stored);
+    }
+
+  return documents;
+}
+
+/**
+ * credence_checker_verify_sync:
+ * @store: (nullable): the collection, for the owner's identities
+ * @pins: (nullable): documents to read from (offline) or pin into
+ *
+ * Verifies @bytes.  Blocking: call it from a worker thread.
+ *
+ * Returns: (transfer full): the report
+ */
+CredenceVerification *
+credence_checker_verify_sync (CredenceStore       *store,
+                              GBytes              *bytes,
+                              CredenceDocumentSet *pins,
+                              gboolean             offline,
+                              GCancellable        *cancellable)
+{
+  g_autoptr(CredenceVerifier) verifier = make_verifier (store, offline);
+
+  return credence_verifier_verify_bytes (verifier, bytes, pins, cancellable);
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  return date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+}
+
+/**
+ * credence_checker_store_badge_new:
+ * @source: (nullable): the file name or link it came from
+ *
+ * Returns: (transfer full): @badge as the collection keeps it, not yet
+ *   checked
+ */
+CredenceStoreBadge *
+credence_checker_store_badge_new (CredenceBadge *badge,
+                                  const char    *source)
+{
+  CredenceStoreBadge *entry = credence_store_badge_new ();
+  GBytes *bytes = credence_badge_get_bytes (badge);
+  GBytes *payload = credence_badge_get_payload (badge);
+
+  entry->credential_id = g_strdup (credence_badge_get_id (badge));
+  entry->container = g_strdup (credence_container_to_string (credence_badge_get_container (badge)));
+  entry->spec_version = g_strdup (credence_spec_version_to_string (credence_badge_get_spec_version (badge)));
+  entry->original = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  entry->payload = payload != NULL ? g_bytes_ref (payload) : NULL;
+  entry->name = g_strdup (credence_badge_get_name (badge));
+  entry->description = g_strdup (credence_badge_get_description (badge));
+  entry->issuer_name = g_strdup (credence_badge_get_issuer_name (badge));
+  entry->issuer_url = g_strdup (credence_badge_get_issuer_url (badge));
+  entry->recipient = g_strdup (credence_badge_get_recipient_identity (badge));
+  entry->issued_on = format_date (credence_badge_get_issued (badge));
+  entry->expires_on = format_date (credence_badge_get_expires (badge));
+  entry->image = g_strdup (credence_badge_get_image (badge));
+  entry->source = g_strdup (source);
+
+  return entry;
+}
+
+/**
+ * credence_checker_add_report:
+ *
+ * Adds @report and the documents it was made with to @entry's history.
+ */
+void
+credence_checker_add_report (CredenceStoreBadge   *entry,
+                             CredenceVerification *report,
+                             gboolean              online,
+                             double               ms)
+{
+  g_autofree char *json = credence_verification_to_json_line (report, entry->source, ms);
+  g_autoptr(GPtrArray) documents = report_documents (report);
+
+  credence_store_badge_add_verification (entry,
+                                         credence_store_verification_new (g_get_real_time () / G_USEC_PER_SEC,
+                                                                          online,
+                                                                          credence_verdict_to_string (credence_verification_get_verdict (report)),
+                                                                          credence_reason_to_string (credence_verification_get_reason (report)),
+                                                                          json));
+  for (guint i = 0; i < documents->len; i++)
+    credence_store_badge_add_document (entry, credence_store_document_copy (g_ptr_array_index (documents, i)));
+}
+
 static void
 check_badge_thread (GTask        *task,
                     gpointer      source_object,
@@ -96,7 +202,6 @@ check_badge_thread (GTask        *task,
   g_autoptr(GPtrArray) documents = NULL;
   g_autofree char *json = NULL;
   CredenceStoreVerification *entry;
-  GPtrArray *seen;
   GBytes *bytes;
   GError *error = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -133,20 +238,7 @@ check_badge_thread (GTask        *task,
                                            json);
 
   /* Keep what was seen, so the next offline check uses it. */
-  documents = g_ptr_array_new_with_free_func ((GDestroyNotify)credence_store_document_free);
-  seen = credence_verification_get_documents (report);
-  for (guint i = 0; seen != NULL && i < seen->len; i++)
-    {
-      CredenceDocument *document = g_ptr_array_index (seen, i);
-      CredenceStoreDocument *stored = credence_store_document_new (credence_document_get_url (document),
-                                                                   credence_document_get_body (document));
-      GDateTime *fetched = credence_document_get_fetched_at (document);
-
-      stored->final_url = g_strdup (credence_document_get_final_url (document));
-      stored->status = credence_document_get_status (document);
-      stored->fetched_at = fetched != NULL ? g_date_time_to_unix (fetched) : 0;
-      g_ptr_array_add (documents, stored);
-    }
+  documents = report_documents (report);
 
   if (!credence_store_add_verification (data->store, data->uid, entry, documents, &error))
     {

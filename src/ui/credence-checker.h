@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "credence-badge.h"
 #include "credence-store.h"
 #include "credence-verification.h"
 
@@ -29,6 +30,18 @@ void                       credence_checker_verify_bytes_async (CredenceStore   
                                                                 gpointer              user_data);
 CredenceVerification      *credence_checker_verify_bytes_finish (GAsyncResult        *result,
                                                                  GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+CredenceVerification      *credence_checker_verify_sync        (CredenceStore        *store,
+                                                                GBytes               *bytes,
+                                                                CredenceDocumentSet  *pins,
+                                                                gboolean              offline,
+                                                                GCancellable         *cancellable) G_GNUC_WARN_UNUSED_RESULT;
+CredenceStoreBadge        *credence_checker_store_badge_new    (CredenceBadge        *badge,
+                                                                const char           *source) G_GNUC_WARN_UNUSED_RESULT;
+void                       credence_checker_add_report         (CredenceStoreBadge   *entry,
+                                                                CredenceVerification *report,
+                                                                gboolean              online,
+                                                                double                ms);
 
 GPtrArray                 *credence_checker_report_checks      (const char           *report) G_GNUC_WARN_UNUSED_RESULT;
 const char                *credence_checker_check_title        (const char           *id);

@@ -12,6 +12,7 @@
 #include "credence-badge-card.h"
 #include "credence-badge-page.h"
 #include "credence-checker.h"
+#include "credence-import-job.h"
 #include "credence-keyring.h"
 #include "credence-library.h"
 #include "credence-store.h"
@@ -63,6 +64,13 @@ struct _CredenceWindow
   GCancellable         *badge_cancellable;
   gboolean              checking;
   GtkFileChooserNative *save_chooser;
+
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  CredenceImportJob    *import_job;
+  GCancellable         *import_cancellable;
+  GPtrArray            *last_results;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -397,6 +405,7 @@ set_store (CredenceWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", TRUE);
   load_badges (self);
 }
 
@@ -612,27 +621,253 @@ unlock_action (GtkWidget  *widget,
 }
 
 static void
+import_progress_cb (CredenceWindow *self)
+{
+  guint total = credence_import_job_get_total (self->import_job);
+  guint done = credence_import_job_get_done (self->import_job);
+  g_autofree char *text = NULL;
+
+  /* Translators: "Importing 12 of 40…". */
+  text = g_strdup_printf (_("Importing %u of %u…"), MIN (done + 1, total), total);
+  gtk_label_set_label (self->import_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double)done / total : 0);
+}
+
+static const char *
+import_status_title (CredenceImportStatus status)
+{
+  switch (status)
+    {
+    case CREDENCE_IMPORT_ADDED:
+      return _("Added");
+    case CREDENCE_IMPORT_ADDED_WITH_PROBLEMS:
+      return _("Added With Problems");
+    case CREDENCE_IMPORT_DUPLICATE:
+      return _("Already in Collection");
+    case CREDENCE_IMPORT_REJECTED:
+    default:
+      return _("Not Added");
+    }
+}
+
+static void
+show_import_details (CredenceWindow *self)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (self->last_results == NULL)
+    return;
+
+  for (CredenceImportStatus status = CREDENCE_IMPORT_ADDED; status <= CREDENCE_IMPORT_REJECTED; status++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < self->last_results->len; i++)
+        {
+          CredenceImportResult *result = g_ptr_array_index (self->last_results, i);
+
+          if (result->status != status)
+            continue;
+          if (!any)
+            g_string_append_printf (body, "%s%s\n", body->len > 0 ? "\n" : "", import_status_title (status));
+          any = TRUE;
+          g_string_append_printf (body, "• %s", result->name != NULL ? result->name : result->source);
+          if (result->message != NULL)
+            g_string_append_printf (body, ": %s", result->message);
+          g_string_append_c (body, '\n');
+        }
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Details"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_details_cb (AdwToast       *toast,
+                   CredenceWindow *self)
+{
+  show_import_details (self);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[CREDENCE_IMPORT_REJECTED + 1] = { 0 };
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  results = credence_import_job_run_finish (CREDENCE_IMPORT_JOB (source), result, &error);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  g_clear_object (&self->import_job);
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+
+  if (results == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    counts[((CredenceImportResult *)g_ptr_array_index (results, i))->status]++;
+
+  g_clear_pointer (&self->last_results, g_ptr_array_unref);
+  self->last_results = g_ptr_array_ref (results);
+
+  /* The new badges appear in the grid. */
+  load_badges (self);
+
+  if (results->len == 1 && counts[CREDENCE_IMPORT_ADDED] == 1)
+    {
+      CredenceImportResult *one = g_ptr_array_index (results, 0);
+
+      /* Translators: a toast: "“Data Basics” added". */
+      title = g_strdup_printf (_("“%s” added"), one->name != NULL ? one->name : one->source);
+      toast = adw_toast_new (title);
+    }
+  else if (results->len == 1 && counts[CREDENCE_IMPORT_REJECTED] == 1)
+    {
+      CredenceImportResult *one = g_ptr_array_index (results, 0);
+
+      toast = adw_toast_new (one->message);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    {
+      guint added = counts[CREDENCE_IMPORT_ADDED] + counts[CREDENCE_IMPORT_ADDED_WITH_PROBLEMS];
+
+      title = g_strdup_printf (ngettext ("%u badge added", "%u badges added", added), added);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (import_details_cb), self, 0);
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Starts importing what @job holds, with the progress bar. */
+static void
+run_import (CredenceWindow    *self,
+            CredenceImportJob *job)
+{
+  if (self->import_job != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Wait for the current import to finish")));
+      return;
+    }
+
+  self->import_job = g_object_ref (job);
+  self->import_cancellable = g_cancellable_new ();
+  g_signal_connect_object (job, "notify::done", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (job, "notify::total", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+  gtk_label_set_label (self->import_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+
+  credence_import_job_run_async (job, self->import_cancellable, import_done_cb, g_object_ref (self));
+}
+
+static gboolean
+work_offline (CredenceWindow *self)
+{
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "work-offline");
+}
+
+static void
 chooser_response_cb (CredenceWindow       *self,
                      int                   response,
                      GtkFileChooserNative *chooser)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      guint n = g_list_model_get_n_items (files);
-      g_autofree char *message = NULL;
+      g_autoptr(CredenceImportJob) job = credence_import_job_new (self->store, work_offline (self));
 
-      /* The import pipeline arrives with the store issue; until then say
-       * plainly that nothing was imported rather than pretend.
-       */
-      message = g_strdup_printf (ngettext ("%u item chosen; importing is not available in this version yet",
-                                           "%u items chosen; importing is not available in this version yet",
-                                           n),
-                                 n);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          credence_import_job_add_file (job, file);
+        }
+      run_import (self, job);
     }
 
   g_clear_object (&self->chooser);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_cancellable_cancel (CREDENCE_WINDOW (widget)->import_cancellable);
+}
+
+static void
+link_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  CredenceWindow   *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(CredenceImportJob) job = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_strcmp0 (response, "add") != 0 || *link == '\0' || self->store == NULL)
+    return;
+
+  job = credence_import_job_new (self->store, work_offline (self));
+  bytes = g_bytes_new (link, strlen (link));
+  credence_import_job_add_bytes (job, link, bytes);
+  run_import (self, job);
+}
+
+static void
+link_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  adw_message_dialog_set_response_enabled (dialog, "add",
+                                           g_str_has_prefix (text, "https://") ||
+                                           g_str_has_prefix (text, "http://"));
+}
+
+static void
+add_from_link_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Badge From Link"),
+                                   _("Paste the link to the badge or its page."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (link_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (link_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1073,6 +1308,10 @@ save_response_cb (CredenceWindow       *self,
     }
 
   g_clear_object (&self->save_chooser);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_job);
+  g_clear_pointer (&self->last_results, g_ptr_array_unref);
 }
 
 static void
@@ -1300,6 +1539,9 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_button_stack);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_spinner);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, badge_page);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -1316,6 +1558,8 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.add-from-link", NULL, add_from_link_action);
   gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "win.check-again-offline", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "win.remove-badge", NULL, remove_badge_action);
@@ -1327,6 +1571,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.check-again", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-from-link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-badge", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -1403,6 +1648,8 @@ credence_window_init (CredenceWindow *self)
 
   /* Nothing can be imported before the collection is open. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", FALSE);
 
@@ -1548,4 +1795,48 @@ credence_window_show_badge (CredenceWindow *self,
   credence_badge_page_set_badge (self->badge_page, item, NULL, self->thumbnailer);
   adw_leaflet_set_visible_child_name (self->content_leaflet, "detail");
   read_shown_badge (self, uid);
+}
+
+/**
+ * credence_window_import_files:
+ * @files: (element-type GFile): files and folders
+ *
+ * Imports @files as the file chooser does.
+ */
+void
+credence_window_import_files (CredenceWindow *self,
+                              GPtrArray      *files)
+{
+  g_autoptr(CredenceImportJob) job = NULL;
+
+  g_return_if_fail (CREDENCE_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL);
+
+  job = credence_import_job_new (self->store, work_offline (self));
+  for (guint i = 0; i < files->len; i++)
+    credence_import_job_add_file (job, g_ptr_array_index (files, i));
+  run_import (self, job);
+}
+
+/**
+ * credence_window_is_importing:
+ */
+gboolean
+credence_window_is_importing (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), FALSE);
+  return self->import_job != NULL;
+}
+
+/**
+ * credence_window_get_import_results:
+ *
+ * Returns: (transfer none) (nullable) (element-type CredenceImportResult):
+ *   what the last import did
+ */
+GPtrArray *
+credence_window_get_import_results (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+  return self->last_results;
 }

@@ -28,5 +28,9 @@ void            credence_window_show_badge     (CredenceWindow      *self,
 CredenceBadgePage *credence_window_get_badge_page (CredenceWindow   *self);
 gboolean        credence_window_is_checking    (CredenceWindow      *self);
 const CredenceStoreBadge *credence_window_get_shown_badge (CredenceWindow *self);
+void            credence_window_import_files   (CredenceWindow      *self,
+                                                GPtrArray           *files);
+gboolean        credence_window_is_importing   (CredenceWindow      *self);
+GPtrArray      *credence_window_get_import_results (CredenceWindow  *self);
 
 G_END_DECLS

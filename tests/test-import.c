@@ -1,0 +1,127 @@
+/* test-import.c: importing real corpus files adds them to the collection
+ * and the grid with the verdict of their check; a picture without badge
+ * data is not added and says why; importing again finds the duplicate.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "credence-import-job.h"
+#include "ui-test-utils.h"
+
+static CredenceApplication *app;
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !credence_window_is_importing (data);
+}
+
+static gboolean
+library_has (gpointer data)
+{
+  CredenceWindow *window = data;
+
+  return credence_library_get_n_badges (credence_window_get_library (window)) == 2 &&
+         !credence_library_is_busy (credence_window_get_library (window));
+}
+
+static GFile *
+corpus_file (const char *path)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "corpus", path, NULL);
+
+  return g_file_new_for_path (file);
+}
+
+static CredenceImportResult *
+result_for (GPtrArray  *results,
+            const char *source)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      CredenceImportResult *result = g_ptr_array_index (results, i);
+
+      if (g_strcmp0 (result->source, source) == 0)
+        return result;
+    }
+
+  g_error ("No import result for %s", source);
+}
+
+static void
+test_import_files (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *assets = g_test_build_filename (G_TEST_DIST, "data", "corpus",
+                                                   "1edtech-dc-public-validator", "ob20", "assets", NULL);
+  g_autofree char *url_map = g_strdup_printf ("https://example.org/=%s;http://example.org/=%s", assets, assets);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *shot = NULL;
+  CredenceImportResult *result;
+  CredenceWindow *window;
+  GPtrArray *results;
+
+  g_setenv ("CREDENCE_URL_MAP", url_map, TRUE);
+  window = ui_test_open_window (app);
+  g_assert_cmpstr (credence_window_get_view_page_name (window), ==, "welcome");
+
+  g_ptr_array_add (files, corpus_file ("1edtech-dc-public-validator/ob20/simple.jwt"));
+  g_ptr_array_add (files, corpus_file ("1edtech-dc-public-validator/ob20/simple-revoked.jwt"));
+  g_ptr_array_add (files, corpus_file ("1edtech-openbadges-validator-core/public_domain_heart.png"));
+  credence_window_import_files (window, files);
+  g_assert_true (credence_window_is_importing (window));
+  ui_test_settle (100);
+  shot = ui_test_save_screenshot (GTK_WIDGET (window), "imported");
+  ui_test_wait_for (import_finished, window, "the import");
+
+  results = credence_window_get_import_results (window);
+  g_assert_nonnull (results);
+  g_assert_cmpuint (results->len, ==, 3);
+  g_assert_cmpint (result_for (results, "simple.jwt")->status, ==, CREDENCE_IMPORT_ADDED);
+  result = result_for (results, "simple-revoked.jwt");
+  g_assert_cmpint (result->status, ==, CREDENCE_IMPORT_ADDED_WITH_PROBLEMS);
+  g_assert_cmpstr (result->message, ==, "Revoked by Issuer");
+  result = result_for (results, "public_domain_heart.png");
+  g_assert_cmpint (result->status, ==, CREDENCE_IMPORT_REJECTED);
+  g_assert_null (result->uid);
+  g_assert_nonnull (result->message);
+  g_test_message ("Not added: %s", result->message);
+
+  /* The two badges are in the grid, with their verdicts. */
+  ui_test_wait_for (library_has, window, "the grid to show the new badges");
+  g_assert_cmpstr (credence_window_get_view_page_name (window), ==, "grid");
+  g_assert_cmpint (credence_badge_item_get_status (credence_library_lookup (credence_window_get_library (window),
+                                                                            result_for (results, "simple.jwt")->uid)),
+                   ==, CREDENCE_BADGE_STATUS_VALID);
+  g_assert_cmpint (credence_badge_item_get_status (credence_library_lookup (credence_window_get_library (window),
+                                                                            result_for (results, "simple-revoked.jwt")->uid)),
+                   ==, CREDENCE_BADGE_STATUS_PROBLEM);
+
+  /* Again: already there, nothing duplicated. */
+  g_ptr_array_set_size (files, 0);
+  g_ptr_array_add (files, corpus_file ("1edtech-dc-public-validator/ob20/simple.jwt"));
+  credence_window_import_files (window, files);
+  ui_test_wait_for (import_finished, window, "the import");
+  results = credence_window_get_import_results (window);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (result_for (results, "simple.jwt")->status, ==, CREDENCE_IMPORT_DUPLICATE);
+  ui_test_settle (300);
+  g_assert_cmpuint (credence_library_get_n_badges (credence_window_get_library (window)), ==, 2);
+
+  g_unsetenv ("CREDENCE_URL_MAP");
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/import/files", test_import_files);
+
+  return ui_test_run ();
+}
