@@ -72,8 +72,6 @@ test_import_files (void)
   g_ptr_array_add (files, corpus_file ("1edtech-openbadges-validator-core/public_domain_heart.png"));
   credence_window_import_files (window, files);
   g_assert_true (credence_window_is_importing (window));
-  ui_test_settle (100);
-  shot = ui_test_save_screenshot (GTK_WIDGET (window), "imported");
   ui_test_wait_for (import_finished, window, "the import");
 
   results = credence_window_get_import_results (window);
@@ -92,6 +90,8 @@ test_import_files (void)
   /* The two badges are in the grid, with their verdicts. */
   ui_test_wait_for (library_has, window, "the grid to show the new badges");
   g_assert_cmpstr (credence_window_get_view_page_name (window), ==, "grid");
+  ui_test_settle (500);
+  shot = ui_test_save_screenshot (GTK_WIDGET (window), "imported");
   g_assert_cmpint (credence_badge_item_get_status (credence_library_lookup (credence_window_get_library (window),
                                                                             result_for (results, "simple.jwt")->uid)),
                    ==, CREDENCE_BADGE_STATUS_VALID);

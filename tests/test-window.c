@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "credence-preferences-window.h"
 #include "ui-test-utils.h"
 
 static CredenceApplication *app;
@@ -204,6 +205,48 @@ test_window_narrow (void)
   ui_test_remove_data_dir (dir);
 }
 
+static gboolean
+has_identity (gpointer data)
+{
+  return credence_preferences_window_get_n_identities (data) == 1;
+}
+
+static void
+test_window_preferences (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autoptr(GPtrArray) identities = NULL;
+  g_autoptr(GError) error = NULL;
+  CredencePreferencesWindow *prefs = NULL;
+  CredenceWindow *window;
+  GListModel *toplevels;
+
+  window = ui_test_open_window (app);
+
+  /* Ctrl+, opens the preferences on the open collection. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (CREDENCE_IS_PREFERENCES_WINDOW (toplevel))
+        prefs = CREDENCE_PREFERENCES_WINDOW (toplevel);
+    }
+  g_assert_nonnull (prefs);
+
+  /* An address added there is one of the owner's identities. */
+  credence_preferences_window_add_identity (prefs, "jane@example.org");
+  ui_test_wait_for (has_identity, prefs, "the identity");
+  identities = credence_store_list_identities (credence_window_get_store (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (identities->len, ==, 1);
+  g_assert_cmpstr (((CredenceStoreIdentity *)g_ptr_array_index (identities, 0))->value, ==, "jane@example.org");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/window/views", test_window_views);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/preferences", test_window_preferences);
 
   return ui_test_run ();
 }

@@ -156,6 +156,12 @@ ui_test_close_window (CredenceWindow *window)
   g_assert_null (window);
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
 /* Renders @widget offscreen and saves it as screenshots/NAME.png in the
  * build folder.  Returns the path.
  */
@@ -177,6 +183,9 @@ ui_test_save_screenshot (GtkWidget  *widget,
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
+
+  /* A widget draws only once mapped; on a busy machine that can lag. */
+  ui_test_wait_for (widget_mapped, widget, "the window to be mapped");
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "credence-application.h"
+#include "credence-preferences-window.h"
 #include "credence-ui.h"
 #include "credence-window.h"
 
@@ -85,8 +86,41 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  CredenceStore *store;
+
+  if (!CREDENCE_IS_WINDOW (window))
+    return;
+
+  /* Identities live in the collection: nothing to show before it is open. */
+  store = credence_window_get_store (CREDENCE_WINDOW (window));
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (credence_preferences_window_new (window, store)));
+}
+
+static void
+show_badge_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (!CREDENCE_IS_WINDOW (window))
+    return;
+
+  gtk_window_present (window);
+  credence_window_show_badge (CREDENCE_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "show-badge", show_badge_action, "s" },
   { "quit", quit_action },
 };
 
@@ -94,8 +128,10 @@ static void
 credence_application_init (CredenceApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
