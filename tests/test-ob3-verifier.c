@@ -491,6 +491,46 @@ test_generated_status (void)
     }
 }
 
+/* 1EdTech Revocation List (VCRL): revoked when listed, unless
+ * `revoked: false`; both spellings of the list member are read. */
+static void
+test_generated_revocation_list (void)
+{
+  g_autoptr(TestKey) key = test_key_new (CREDENCE_KEY_TYPE_ED25519);
+  g_autofree char *did = test_key_did_key (key);
+  struct { const char *path; const char *body; CredenceVerdict verdict; CredenceReason reason; } cases[] = {
+    { "/gen/vcrl-listed",
+      "{\"id\":\"https://status.example/vcrl-listed\",\"revokedCredential\":[{\"id\":\"urn:example:other\"},"
+      "{\"id\":\"urn:uuid:2f0e4f5c-5c84-4c1b-9d0a-0a5c3c7f2a11\",\"revocationReason\":\"Issued in error\"}]}",
+      INVALID (REVOKED) },
+    { "/gen/vcrl-plural",
+      "{\"revokedCredentials\":[{\"id\":\"urn:uuid:2f0e4f5c-5c84-4c1b-9d0a-0a5c3c7f2a11\",\"revoked\":true}]}",
+      INVALID (REVOKED) },
+    { "/gen/vcrl-restored",
+      "{\"revokedCredential\":[{\"id\":\"urn:uuid:2f0e4f5c-5c84-4c1b-9d0a-0a5c3c7f2a11\",\"revoked\":false}]}",
+      VALID },
+    { "/gen/vcrl-empty", "{\"revokedCredential\":[]}", VALID },
+    { "/gen/vcrl-missing", NULL, INDETERMINATE (UNREACHABLE) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = make_credential (did, "2025-01-01T00:00:00Z", NULL);
+      g_autofree char *url = g_strconcat ("https://status.example/", cases[i].path + strlen ("/gen/"), NULL);
+      JsonObject *status = json_object_new ();
+      g_autoptr(CredenceVerification) r = NULL;
+
+      if (cases[i].body != NULL)
+        test_server_add_string (server, cases[i].path, 200, "application/json", cases[i].body);
+      json_object_set_string_member (status, "id", url);
+      json_object_set_string_member (status, "type", "1EdTechRevocationList");
+      json_object_set_object_member (json_node_get_object (node), "credentialStatus", status);
+      sign (json_node_get_object (node), key);
+      r = verify_doc (node, NULL);
+      assert_outcome (r, cases[i].verdict, cases[i].reason);
+    }
+}
+
 static char *
 make_jwt (TestKey                    *key,
           CredenceSignatureAlgorithm  alg,
@@ -683,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/ob3-verifier/offline-from-pins", test_offline_from_pins);
   g_test_add_func ("/ob3-verifier/generated/data-integrity", test_generated_data_integrity);
   g_test_add_func ("/ob3-verifier/generated/status", test_generated_status);
+  g_test_add_func ("/ob3-verifier/generated/revocation-list", test_generated_revocation_list);
   g_test_add_func ("/ob3-verifier/generated/jwt", test_generated_jwt);
   g_test_add_func ("/ob3-verifier/generated/jwt-refused", test_generated_jwt_refused);
   g_test_add_func ("/ob3-verifier/generated/did-web", test_generated_did_web);
