@@ -328,6 +328,51 @@ test_signed_dates_and_revocation (Site          *site,
   }
 }
 
+/* Open Badges 1.0 signed: verify.url is the public key PEM on the
+ * issuer's origin; the 1.x revocation list maps uids to reasons.
+ */
+static void
+test_signed_1_0 (Site          *site,
+                 gconstpointer  data)
+{
+  g_autofree char *issuer = g_strdup_printf ("{\"name\": \"Old Issuer\", \"url\": \"%s\","
+                                             " \"revocationList\": \"%sold-revocations.json\"}",
+                                             site->base, site->base);
+  g_autofree char *badge = g_strdup_printf ("{\"name\": \"Old Badge\", \"description\": \"Old.\","
+                                            " \"image\": \"%sold.png\", \"criteria\": \"%scriteria\","
+                                            " \"issuer\": \"%sold-issuer.json\"}",
+                                            site->base, site->base, site->base);
+  g_autofree char *pem = g_strcompress (rsa_key_get_pem_json (site->key));
+  const char *ids[] = { "abc", "gone", "abc" };
+  const char *key_urls[] = { "old-key.pem", "old-key.pem", "http://localhost:1/old-key.pem" };
+  CredenceVerdict verdicts[] = { CREDENCE_VERDICT_VALID, CREDENCE_VERDICT_INVALID, CREDENCE_VERDICT_INVALID };
+  CredenceReason reasons[] = { CREDENCE_REASON_NONE, CREDENCE_REASON_REVOKED, CREDENCE_REASON_ISSUER_KEY_MISMATCH };
+  g_autofree char *elsewhere = url (site, "elsewhere/");
+
+  serve (site, "old-issuer.json", 200, issuer);
+  serve (site, "old-badge.json", 200, badge);
+  serve (site, "old-key.pem", 200, pem);
+  serve (site, "elsewhere/old-key.pem", 200, pem);
+  serve (site, "old-revocations.json", 200, "{\"gone\": \"Lost\"}");
+  credence_loader_add_url_rewrite (site->loader, "http://localhost:1/", elsewhere);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *key_url = g_str_has_prefix (key_urls[i], "http") ? g_strdup (key_urls[i])
+                                                                      : url (site, key_urls[i]);
+      g_autofree char *payload = g_strdup_printf ("{\"uid\": \"%s\", \"recipient\": {\"type\": \"email\","
+                                                  " \"hashed\": false, \"identity\": \"a@example.org\"},"
+                                                  " \"badge\": \"%sold-badge.json\", \"issuedOn\": \"2015-04-30\","
+                                                  " \"verify\": {\"type\": \"signed\", \"url\": \"%s\"}}",
+                                                  ids[i], site->base, key_url);
+      g_autofree char *jws = sign_jws (site->key, HEADER_RS256, payload);
+      g_autoptr(CredenceVerification) report = verify_text (site, jws, NULL);
+
+      assert_outcome (report, payload, verdicts[i], reasons[i]);
+      g_assert_cmpstr (credence_verification_get_spec (report), ==, "1.0");
+    }
+}
+
 static char *
 hosted_assertion (Site       *site,
                   const char *path,
@@ -675,6 +720,7 @@ main (int   argc,
   ADD ("/ob2-verifier/signed-algorithms", test_signed_algorithms);
   ADD ("/ob2-verifier/signed-other-issuer-key", test_signed_other_issuer_key);
   ADD ("/ob2-verifier/signed-dates-and-revocation", test_signed_dates_and_revocation);
+  ADD ("/ob2-verifier/signed-1.0", test_signed_1_0);
   ADD ("/ob2-verifier/hosted", test_hosted);
   ADD ("/ob2-verifier/hosted-failures", test_hosted_failures);
   ADD ("/ob2-verifier/recipient-verdicts", test_recipient_verdicts);

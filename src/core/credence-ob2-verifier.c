@@ -417,9 +417,15 @@ upgrade_node (JsonNode   *node,
           JsonObject *verification = credence_json_object_get_object (object, "verification");
           const char *id = url;
 
+          g_autofree char *uid_id = NULL;
+
           if (id == NULL && kind == NODE_ASSERTION
               && g_strcmp0 (str (verification, "type"), "HostedBadge") == 0)
             id = str (verification, "url");
+          /* A signed 1.0 badge is known by its uid (as badgecheck names it). */
+          if (id == NULL && kind == NODE_ASSERTION && str (object, "uid") != NULL
+              && g_strcmp0 (str (verification, "type"), "SignedBadge") == 0)
+            id = uid_id = g_strconcat ("uid:", str (object, "uid"), NULL);
           if (id != NULL)
             json_object_set_string_member (object, "id", id);
         }
@@ -1146,13 +1152,13 @@ try_key (Run        *run,
 }
 
 static void
-check_signature (Run      *run,
-                 JsonNode *key)
+check_signature (Run        *run,
+                 const char *pem)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CredencePublicKey) public_key = NULL;
 
-  public_key = credence_pem_read_public_key (str (obj (key), "publicKeyPem"), &error);
+  public_key = credence_pem_read_public_key (pem, &error);
   if (public_key == NULL)
     check (run, "signature", FAIL, INVALID_DATA, _("The issuer’s key cannot be used: %s"),
            error->message);
@@ -1161,6 +1167,58 @@ check_signature (Run      *run,
   else
     check (run, "signature", FAIL, BAD_SIGNATURE, "%s",
            _("It was changed after signing, so nothing in it can be trusted; ask the issuer for a new copy."));
+}
+
+/* Open Badges 1.x signed badges: verify.url is the issuer's public key
+ * (PEM, or a document with publicKeyPem), which must live on the issuer's
+ * origin.
+ */
+static void
+check_legacy_key (Run        *run,
+                  const char *key_url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CredenceDocument) doc = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *pem = NULL;
+  g_autofree char *key_authority = authority_of (key_url);
+  g_autofree char *issuer_authority = NULL;
+  JsonObject *issuer = obj (run->issuer);
+  GBytes *body;
+
+  if (is_http_url (key_url))
+    doc = credence_loader_fetch (run->ctx->loader, key_url, CREDENCE_LOADER_FLAGS_NONE, run->ctx->pins,
+                                 run->ctx->cancellable, &error);
+  if (doc != NULL)
+    credence_verification_add_document (run->report, doc);
+  if (doc == NULL || credence_document_get_status (doc) < 200 || credence_document_get_status (doc) > 299)
+    {
+      check (run, "key", SKIP, UNREACHABLE, _("The issuer’s public key at %s could not be fetched."),
+             key_url != NULL ? key_url : "?");
+      check (run, "signature", SKIP, NONE, _("The signature cannot be checked without the key."));
+      return;
+    }
+
+  body = credence_document_get_body (doc);
+  json = credence_json_parse_bytes (body, NULL);
+  if (str (obj (json), "publicKeyPem") != NULL)
+    pem = g_strdup (str (obj (json), "publicKeyPem"));
+  else
+    pem = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  check (run, "key", PASS, NONE, _("The signing key %s was fetched."), key_url);
+
+  issuer_authority = authority_of (is_http_url (str (issuer, "id")) ? str (issuer, "id") : str (issuer, "url"));
+  if (issuer_authority == NULL || g_strcmp0 (issuer_authority, key_authority) != 0)
+    {
+      g_autofree char *sentence = credence_reason_format_sentence (CREDENCE_REASON_ISSUER_KEY_MISMATCH,
+                                                                    str (issuer, "name"), NULL);
+
+      check (run, "key-owner", FAIL, ISSUER_KEY_MISMATCH, "%s", sentence);
+    }
+  else
+    check (run, "key-owner", PASS, NONE, _("The key lives on the issuer’s site %s."), issuer_authority);
+
+  check_signature (run, pem);
 }
 
 static void
@@ -1184,6 +1242,12 @@ check_key_ownership (Run *run)
   issuer_id = str (obj (run->issuer), "id");
   issuer_name = str (obj (run->issuer), "name");
   listed = strings_of (credence_json_object_get_node (obj (run->issuer), "publicKey"));
+
+  if (creator == NULL && is_legacy (run->version) && str (verification, "url") != NULL)
+    {
+      check_legacy_key (run, str (verification, "url"));
+      return;
+    }
 
   if (creator == NULL)
     {
@@ -1220,7 +1284,7 @@ check_key_ownership (Run *run)
   else
     check (run, "key-owner", PASS, NONE, _("The issuer “%s” lists this key as theirs."), issuer_name);
 
-  check_signature (run, key);
+  check_signature (run, str (obj (key), "publicKeyPem"));
 }
 
 static gboolean
@@ -1302,6 +1366,18 @@ check_revocation_list (Run *run)
     }
 
   entries = credence_json_object_get_array (obj (list), "revokedAssertions");
+
+  /* Open Badges 1.x: an object mapping each revoked uid to a reason. */
+  if (entries == NULL && obj (list) != NULL && is_legacy (run->version)
+      && !json_object_has_member (obj (list), "type"))
+    {
+      if (uid != NULL && json_object_has_member (obj (list), uid))
+        fail_revoked (run, "revocation", str (obj (list), uid));
+      else
+        check (run, "revocation", PASS, NONE, _("The issuer has not revoked this badge."));
+      return;
+    }
+
   if (obj (list) == NULL || !type_ok (obj (list), wanted) || entries == NULL)
     {
       check (run, "revocation", FAIL, INVALID_DATA, _("The issuer’s revocation list is malformed."));
