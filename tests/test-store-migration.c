@@ -45,8 +45,89 @@ write_fixture (const char *path,
   "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);" \
   "INSERT INTO meta VALUES ('greeting', 'written by schema 1');"
 
+/* Schema 2, as the first store with badges wrote it, with one badge, its
+ * history, a pinned document and an identity.
+ */
+#define SCHEMA_2 \
+  "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);" \
+  "CREATE TABLE badges (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE," \
+  " credential_id TEXT UNIQUE, payload_sha256 TEXT NOT NULL UNIQUE, container TEXT NOT NULL," \
+  " spec_version TEXT NOT NULL, original BLOB NOT NULL, payload BLOB NOT NULL, name TEXT," \
+  " description TEXT, issuer_name TEXT, issuer_url TEXT, recipient TEXT, issued_on TEXT," \
+  " expires_on TEXT, image TEXT, source TEXT, search_text TEXT NOT NULL DEFAULT ''," \
+  " added_at INTEGER NOT NULL, verdict TEXT, reason TEXT, verified_at INTEGER NOT NULL DEFAULT 0);" \
+  "CREATE INDEX badges_by_added ON badges (added_at);" \
+  "CREATE TABLE documents (sha256 TEXT PRIMARY KEY NOT NULL, bytes BLOB NOT NULL);" \
+  "CREATE TABLE badge_documents (badge_id INTEGER NOT NULL REFERENCES badges (id) ON DELETE CASCADE," \
+  " url TEXT NOT NULL, final_url TEXT, status INTEGER NOT NULL DEFAULT 0," \
+  " fetched_at INTEGER NOT NULL DEFAULT 0, media_type TEXT," \
+  " document_sha256 TEXT NOT NULL REFERENCES documents (sha256), PRIMARY KEY (badge_id, url));" \
+  "CREATE INDEX badge_documents_by_document ON badge_documents (document_sha256);" \
+  "CREATE TABLE verifications (id INTEGER PRIMARY KEY," \
+  " badge_id INTEGER NOT NULL REFERENCES badges (id) ON DELETE CASCADE, verified_at INTEGER NOT NULL," \
+  " online INTEGER NOT NULL, verdict TEXT NOT NULL, reason TEXT, report TEXT);" \
+  "CREATE INDEX verifications_by_badge ON verifications (badge_id, verified_at);" \
+  "CREATE TABLE identities (id INTEGER PRIMARY KEY," \
+  " type TEXT NOT NULL CHECK (type IN ('email', 'url', 'telephone', 'did'))," \
+  " value TEXT NOT NULL, is_primary INTEGER NOT NULL DEFAULT 0, UNIQUE (type, value));" \
+  "INSERT INTO badges (id, uid, credential_id, payload_sha256, container, spec_version, original," \
+  " payload, name, search_text, added_at, verdict, verified_at) VALUES (7, '0123456789abcdef'," \
+  " 'urn:test:v2', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'png', '2.0'," \
+  " X'89504e47', X'7b7d', 'Kept across upgrades', 'kept across upgrades', 1700000000, 'valid', 1700000001);" \
+  "INSERT INTO documents VALUES ('abc', X'7b2274797065223a22497373756572227d');" \
+  "INSERT INTO badge_documents (badge_id, url, status, document_sha256) VALUES (7, 'https://i.test/', 200, 'abc');" \
+  "INSERT INTO verifications (badge_id, verified_at, online, verdict, report) VALUES (7, 1700000001, 1, 'valid', '{}');" \
+  "INSERT INTO identities (type, value, is_primary) VALUES ('email', 'a@example.org', 1);"
+
 static void
-test_migrate_1_to_2 (void)
+test_migrate_2_to_3 (void)
+{
+  g_autofree char *dir = credence_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, CREDENCE_STORE_FILE_NAME, NULL);
+  g_autoptr(GBytes) key = credence_keyring_new_random_key ();
+  g_autoptr(CredenceStoreBadge) badge = NULL;
+  g_autoptr(CredenceStoreBadge) added = credence_test_make_badge ("After upgrade", "urn:test:up", "valid", 5);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  CredenceStore *store;
+
+  write_fixture (path, key, SCHEMA_2, 2);
+
+  store = credence_store_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (credence_store_get_schema_version (store), ==, 3);
+  g_assert_true (credence_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+
+  /* Every part of the old badge is still there. */
+  badge = credence_store_get_badge (store, "0123456789abcdef", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (badge->name, ==, "Kept across upgrades");
+  g_assert_cmpstr (badge->credential_id, ==, "urn:test:v2");
+  g_assert_cmpmem (g_bytes_get_data (badge->original, NULL), g_bytes_get_size (badge->original), "\x89PNG", 4);
+  g_assert_cmpmem (g_bytes_get_data (badge->payload, NULL), g_bytes_get_size (badge->payload), "{}", 2);
+  g_assert_cmpint (badge->added_at, ==, 1700000000);
+  g_assert_cmpuint (badge->history->len, ==, 1);
+  g_assert_cmpuint (badge->documents->len, ==, 1);
+  g_assert_cmpstr (badge->verdict, ==, "valid");
+
+  list = credence_store_list_badges (store, "upgrades", &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  /* New badges, and removal with its cascade, work on the new tables. */
+  g_assert_true (credence_store_add_badge (store, added, &error));
+  g_assert_no_error (error);
+  g_assert_true (credence_store_remove_badge (store, "0123456789abcdef", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (credence_store_count_badges (store, NULL), ==, 1);
+  g_assert_true (credence_store_check_integrity (store, &error));
+  g_assert_finalize_object (store);
+
+  credence_test_remove_tree (dir);
+}
+
+static void
+test_migrate_from_1 (void)
 {
   g_autofree char *dir = credence_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, CREDENCE_STORE_FILE_NAME, NULL);
@@ -60,7 +141,7 @@ test_migrate_1_to_2 (void)
 
   store = credence_store_open (path, key, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (credence_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (credence_store_get_schema_version (store), ==, CREDENCE_STORE_SCHEMA_VERSION);
 
   /* Old data kept, new tables usable. */
   value = credence_store_dup_meta (store, "greeting", &error);
@@ -134,7 +215,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/store-migration/1-to-2", test_migrate_1_to_2);
+  g_test_add_func ("/store-migration/from-1", test_migrate_from_1);
+  g_test_add_func ("/store-migration/2-to-3", test_migrate_2_to_3);
   g_test_add_func ("/store-migration/from-empty", test_migrate_from_empty);
   g_test_add_func ("/store-migration/newer-schema-refused", test_newer_schema_refused);
 

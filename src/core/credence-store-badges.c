@@ -737,9 +737,9 @@ insert_badge_row (CredenceStore       *self,
 
   stmt = prepare (self,
                   "INSERT INTO badges (uid, credential_id, payload_sha256, container, spec_version,"
-                  " original, payload, name, description, issuer_name, issuer_url, recipient,"
+                  " name, description, issuer_name, issuer_url, recipient,"
                   " issued_on, expires_on, image, source, search_text, added_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                   " ?16, ?17, ?18);",
                   "saving a badge", error);
   if (stmt == NULL)
@@ -750,8 +750,6 @@ insert_badge_row (CredenceStore       *self,
   bind_text (stmt, 3, badge->payload_sha256);
   bind_text (stmt, 4, badge->container);
   bind_text (stmt, 5, badge->spec_version);
-  bind_bytes (stmt, 6, badge->original);
-  bind_bytes (stmt, 7, badge->payload);
   bind_text (stmt, 8, badge->name);
   bind_text (stmt, 9, badge->description);
   bind_text (stmt, 10, badge->issuer_name);
@@ -765,8 +763,21 @@ insert_badge_row (CredenceStore       *self,
   sqlite3_bind_int64 (stmt, 18, badge->added_at);
   ok = step_done (self, stmt, "saving a badge", error);
   sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
 
   *id_out = sqlite3_last_insert_rowid (self->db);
+
+  /* The bytes live in their own table, so that listings stay small. */
+  stmt = prepare (self, "INSERT INTO badge_files (badge_id, original, payload) VALUES (?1, ?2, ?3);",
+                  "saving a badge", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *id_out);
+  bind_bytes (stmt, 2, badge->original);
+  bind_bytes (stmt, 3, badge->payload);
+  ok = step_done (self, stmt, "saving a badge", error);
+  sqlite3_finalize (stmt);
 
   return ok;
 }
@@ -1109,7 +1120,9 @@ credence_store_get_badge (CredenceStore  *self,
   g_return_val_if_fail (uid != NULL, NULL);
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT " LIST_COLUMNS ", original, payload, id FROM badges WHERE uid = ?1;",
+  stmt = prepare (self,
+                  "SELECT " LIST_COLUMNS ", f.original, f.payload, b.id "
+                  "FROM badges b JOIN badge_files f ON f.badge_id = b.id WHERE b.uid = ?1;",
                   "reading a badge", error);
   if (stmt == NULL)
     goto out;
@@ -1491,6 +1504,7 @@ _credence_store_clear_all (CredenceStore  *self,
   return _credence_store_exec (self->db,
                                "DELETE FROM badge_documents;"
                                "DELETE FROM verifications;"
+                               "DELETE FROM badge_files;"
                                "DELETE FROM badges;"
                                "DELETE FROM documents;"
                                "DELETE FROM identities;"

@@ -363,6 +363,46 @@ static const char *const migrations[] = {
   "  is_primary INTEGER NOT NULL DEFAULT 0,"
   "  UNIQUE (type, value)"
   ");",
+
+  /* 2 → 3: the bytes of each badge move to their own table, so that
+   * listing and searching read small rows only.  SQLite 3.15 cannot drop
+   * a column: the badges table is rebuilt (foreign keys are off while
+   * migrating).
+   */
+  "CREATE TABLE badge_files ("
+  "  badge_id INTEGER PRIMARY KEY REFERENCES badges (id) ON DELETE CASCADE,"
+  "  original BLOB NOT NULL,"
+  "  payload BLOB NOT NULL"
+  ");"
+  "INSERT INTO badge_files (badge_id, original, payload) SELECT id, original, payload FROM badges;"
+  "CREATE TABLE badges_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  credential_id TEXT UNIQUE,"
+  "  payload_sha256 TEXT NOT NULL UNIQUE,"
+  "  container TEXT NOT NULL,"
+  "  spec_version TEXT NOT NULL,"
+  "  name TEXT,"
+  "  description TEXT,"
+  "  issuer_name TEXT,"
+  "  issuer_url TEXT,"
+  "  recipient TEXT,"
+  "  issued_on TEXT,"
+  "  expires_on TEXT,"
+  "  image TEXT,"
+  "  source TEXT,"
+  "  search_text TEXT NOT NULL DEFAULT '',"
+  "  added_at INTEGER NOT NULL,"
+  "  verdict TEXT,"
+  "  reason TEXT,"
+  "  verified_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO badges_v3 SELECT id, uid, credential_id, payload_sha256, container, spec_version,"
+  " name, description, issuer_name, issuer_url, recipient, issued_on, expires_on, image, source,"
+  " search_text, added_at, verdict, reason, verified_at FROM badges;"
+  "DROP TABLE badges;"
+  "ALTER TABLE badges_v3 RENAME TO badges;"
+  "CREATE INDEX badges_by_added ON badges (added_at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CREDENCE_STORE_SCHEMA_VERSION);
@@ -383,6 +423,19 @@ migrate (sqlite3  *db,
   for (int v = from_version; v < CREDENCE_STORE_SCHEMA_VERSION; v++)
     if (!_credence_store_exec (db, migrations[v], "upgrading the collection", error))
       goto rollback;
+
+  /* The rebuilt tables must still hold together. */
+  {
+    g_autofree char *problem = query_string (db, "PRAGMA foreign_key_check;", NULL);
+
+    if (problem != NULL)
+      {
+        g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT,
+                     _("The collection could not be upgraded: its tables do not hold together. "
+                       "Restore it from a backup."));
+        goto rollback;
+      }
+  }
 
   sql = g_strdup_printf ("PRAGMA user_version = %d;", CREDENCE_STORE_SCHEMA_VERSION);
   if (!_credence_store_exec (db, sql, "recording the schema version", error))
@@ -482,9 +535,14 @@ credence_store_open (const char  *path,
       return NULL;
     }
 
+  /* WAL with synchronous NORMAL: a killed process loses nothing that was
+   * committed; only a power cut may lose the last commits, never
+   * consistency.  Foreign keys are checked once migrations are done.
+   */
   if (!_credence_store_exec (db, "PRAGMA journal_mode = WAL;", "setting up the journal", error) ||
-      !_credence_store_exec (db, "PRAGMA foreign_keys = ON;", "setting up the collection", error) ||
-      !migrate (db, version, error))
+      !_credence_store_exec (db, "PRAGMA synchronous = NORMAL;", "setting up the journal", error) ||
+      !migrate (db, version, error) ||
+      !_credence_store_exec (db, "PRAGMA foreign_keys = ON;", "setting up the collection", error))
     return NULL;
 
   return g_steal_pointer (&self);
