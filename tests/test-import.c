@@ -115,6 +115,74 @@ test_import_files (void)
   ui_test_remove_data_dir (dir);
 }
 
+static gboolean
+four_badges (gpointer data)
+{
+  CredenceLibrary *library = credence_window_get_library (data);
+
+  return credence_library_get_n_badges (library) == 4 && !credence_library_is_busy (library);
+}
+
+static gboolean
+store_empty (gpointer data)
+{
+  return credence_store_count_badges (credence_window_get_store (data), NULL) == 0;
+}
+
+static void
+test_import_samples (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *shot = NULL;
+  CredenceWindow *window;
+  CredenceLibrary *library;
+  GListModel *badges;
+  guint valid = 0, problems = 0;
+  GPtrArray *results;
+
+  window = ui_test_open_window (app);
+  library = credence_window_get_library (window);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-samples", NULL) &&
+                  credence_library_get_n_badges (library) > 0);
+
+  /* The first-run button adds the bundled samples, checked offline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-samples", NULL));
+  ui_test_wait_for (import_finished, window, "the samples");
+  results = credence_window_get_import_results (window);
+  g_assert_cmpuint (results->len, ==, 4);
+  for (guint i = 0; i < results->len; i++)
+    {
+      CredenceImportResult *r = g_ptr_array_index (results, i);
+      g_test_message ("sample %s: %d %s %s", r->source, r->status, r->name, r->message);
+      g_assert_cmpint (r->status, !=, CREDENCE_IMPORT_REJECTED);
+    }
+
+  ui_test_wait_for (four_badges, window, "the samples in the grid");
+  badges = credence_library_get_badges (library);
+  for (guint i = 0; i < g_list_model_get_n_items (badges); i++)
+    {
+      g_autoptr(CredenceBadgeItem) item = g_list_model_get_item (badges, i);
+
+      g_assert_true (credence_badge_item_get_sample (item));
+      valid += credence_badge_item_get_status (item) == CREDENCE_BADGE_STATUS_VALID;
+      problems += credence_badge_item_get_status (item) == CREDENCE_BADGE_STATUS_PROBLEM;
+    }
+  g_assert_cmpuint (valid, ==, 2);
+  g_assert_cmpuint (problems, ==, 1);
+  ui_test_settle (800);
+  shot = ui_test_save_screenshot (GTK_WIDGET (window), "samples");
+
+  /* One click takes them out again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-samples", NULL));
+  g_assert_cmpuint (credence_library_get_n_badges (library), ==, 0);
+  ui_test_wait_for (store_empty, window, "the samples to be deleted");
+  ui_test_settle (300);
+  g_assert_cmpstr (credence_window_get_view_page_name (window), ==, "welcome");
+
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +190,7 @@ main (int   argc,
   app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/import/files", test_import_files);
+  g_test_add_func ("/import/samples", test_import_samples);
 
   return ui_test_run ();
 }

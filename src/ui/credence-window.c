@@ -218,11 +218,14 @@ sidebar_row_activated_cb (CredenceWindow *self,
   set_view (self, view_for_row (self, row));
 }
 
+static void update_samples_action (CredenceWindow *self);
+
 static void
 library_changed_cb (CredenceWindow *self)
 {
   if (self->store != NULL)
     update_view (self);
+  update_samples_action (self);
 }
 
 static void
@@ -406,6 +409,7 @@ set_store (CredenceWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-samples", TRUE);
   load_badges (self);
 }
 
@@ -1347,6 +1351,107 @@ save_badge_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
 }
 
+#define SAMPLES_PATH "/io/github/credence/Credence/samples/"
+
+static void
+add_samples_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  g_autoptr(CredenceImportJob) job = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  /* Real badges from the test corpus, bundled and marked as samples by
+   * their source; checked offline, never fetched.
+   */
+  names = g_resources_enumerate_children (SAMPLES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  job = credence_import_job_new (self->store, TRUE);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (SAMPLES_PATH, names[i], NULL);
+      g_autofree char *source = g_strconcat ("resource://", path, NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      if (bytes != NULL)
+        credence_import_job_add_bytes (job, source, bytes);
+    }
+  run_import (self, job);
+}
+
+static void
+update_samples_action (CredenceWindow *self)
+{
+  GListModel *badges = credence_library_get_badges (self->library);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (badges) && !any; i++)
+    {
+      g_autoptr(CredenceBadgeItem) item = g_list_model_get_item (badges, i);
+      any = credence_badge_item_get_sample (item);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-samples", any);
+}
+
+static void
+remove_samples_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GPtrArray *uids = task_data;
+  GError *error = NULL;
+
+  for (guint i = 0; i < uids->len; i++)
+    if (!credence_store_remove_badge (CREDENCE_STORE (source_object), g_ptr_array_index (uids, i), &error))
+      {
+        g_task_return_error (task, error);
+        return;
+      }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+remove_samples_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  GListModel *badges = credence_library_get_badges (self->library);
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (badges); i++)
+    {
+      g_autoptr(CredenceBadgeItem) item = g_list_model_get_item (badges, i);
+
+      if (credence_badge_item_get_sample (item))
+        g_ptr_array_add (uids, g_strdup (credence_badge_item_get_uid (item)));
+    }
+
+  for (guint i = 0; i < uids->len; i++)
+    {
+      credence_thumbnailer_forget (self->thumbnailer, g_ptr_array_index (uids, i));
+      credence_library_remove (self->library, g_ptr_array_index (uids, i));
+    }
+  go_back_action (widget, NULL, NULL);
+
+  task = g_task_new (self->store, NULL, removed_cb, g_object_ref (self));
+  g_task_set_source_tag (task, remove_samples_action);
+  g_task_set_task_data (task, g_steal_pointer (&uids), (GDestroyNotify)g_ptr_array_unref);
+  g_task_run_in_thread (task, remove_samples_thread);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Sample badges removed")));
+}
+
 static gboolean
 credence_window_close_request (GtkWindow *window)
 {
@@ -1560,6 +1665,8 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.add-from-link", NULL, add_from_link_action);
+  gtk_widget_class_install_action (widget_class, "win.add-samples", NULL, add_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-samples", NULL, remove_samples_action);
   gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "win.check-again-offline", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "win.remove-badge", NULL, remove_badge_action);
@@ -1650,6 +1757,8 @@ credence_window_init (CredenceWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-samples", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-samples", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", FALSE);
 
