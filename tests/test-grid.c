@@ -24,6 +24,10 @@ static void
 collect_cards (GtkWidget  *widget,
                GPtrArray  *cards)
 {
+  /* Only what is on screen (the Needs Attention grid is hidden). */
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
   if (CREDENCE_IS_BADGE_CARD (widget))
     {
       g_ptr_array_add (cards, widget);

@@ -172,6 +172,13 @@ test_import_samples (void)
   ui_test_settle (800);
   shot = ui_test_save_screenshot (GTK_WIDGET (window), "samples");
 
+  /* The expired one and the one that could not be checked need attention. */
+  g_assert_cmpuint (g_list_model_get_n_items (credence_library_get_attention (library)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "attention"));
+  g_assert_cmpstr (credence_window_get_view_page_name (window), ==, "attention-grid");
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "2"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "all"));
+
   /* One click takes them out again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-samples", NULL));
   g_assert_cmpuint (credence_library_get_n_badges (library), ==, 0);

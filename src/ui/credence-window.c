@@ -44,6 +44,8 @@ struct _CredenceWindow
   GtkToggleButton      *search_button;
   GtkMenuButton        *sort_button;
   GtkGridView          *grid_view;
+  GtkGridView          *attention_view;
+  GtkLabel             *attention_count;
   AdwStatusPage        *unlock_page;
   GtkPasswordEntry     *passphrase_entry;
   GtkPasswordEntry     *confirm_entry;
@@ -144,6 +146,9 @@ static const char *
 page_for_view (CredenceWindow *self,
                const char     *view)
 {
+  if (g_strcmp0 (view, "attention") == 0)
+    return g_list_model_get_n_items (credence_library_get_attention (self->library)) > 0
+           ? "attention-grid" : "attention";
   if (g_strcmp0 (view, "all") == 0)
     {
       if (credence_library_get_n_badges (self->library) == 0)
@@ -269,6 +274,30 @@ search_mode_cb (CredenceWindow *self)
 {
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+attention_activate_cb (CredenceWindow *self,
+                       guint           position,
+                       GtkGridView    *grid)
+{
+  g_autoptr(CredenceBadgeItem) item = g_list_model_get_item (credence_library_get_attention (self->library),
+                                                             position);
+
+  g_return_if_fail (item != NULL);
+  credence_window_show_badge (self, credence_badge_item_get_uid (item));
+}
+
+static void
+attention_changed_cb (CredenceWindow *self)
+{
+  guint n = g_list_model_get_n_items (credence_library_get_attention (self->library));
+  g_autofree char *text = g_strdup_printf ("%u", n);
+
+  gtk_label_set_label (self->attention_count, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_count), n > 0);
+  if (self->store != NULL)
+    update_view (self);
 }
 
 static void
@@ -1636,6 +1665,9 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, sort_button);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, attention_view);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, attention_count);
+  gtk_widget_class_bind_template_callback (widget_class, attention_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, passphrase_entry);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, confirm_entry);
@@ -1739,6 +1771,11 @@ credence_window_init (CredenceWindow *self)
     g_signal_connect (factory, "bind", G_CALLBACK (card_bind_cb), self);
     g_signal_connect (factory, "unbind", G_CALLBACK (card_unbind_cb), self);
     gtk_grid_view_set_factory (self->grid_view, factory);
+    gtk_grid_view_set_factory (self->attention_view, factory);
+    gtk_grid_view_set_model (self->attention_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (credence_library_get_attention (self->library)))));
+    g_signal_connect_object (credence_library_get_attention (self->library), "items-changed",
+                             G_CALLBACK (attention_changed_cb), self, G_CONNECT_SWAPPED);
     gtk_grid_view_set_model (self->grid_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (credence_library_get_model (self->library)))));
   }
