@@ -172,8 +172,8 @@ credence_thumbnail_decode (GBytes  *bytes,
       if (w == 0 || h == 0 || w * h > CREDENCE_LIMIT_IMAGE_PIXELS)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                       _("The picture is too large to show (%" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT " pixels)."),
-                       w, h);
+                       _("The picture is too large to show (%u × %u pixels)."),
+                       (guint)w, (guint)h);
           return NULL;
         }
       type = "png";
