@@ -8,6 +8,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "credence-fuzz"
+
 #include "config.h"
 
 #include <stdint.h>
@@ -15,12 +17,11 @@
 
 #include "credence-rdf.h"
 #include "credence-rdfc.h"
+#include "fuzz.h"
 
 /* Small, so that poison inputs end quickly. */
 #define FUZZ_MAX_WORK 20000
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
