@@ -11,6 +11,7 @@
 
 #include "credence-keyring.h"
 #include "credence-store.h"
+#include "credence-store-pathways.h"
 #include "credence-test-utils.h"
 
 /* Writes an encrypted database the way an older Credence did: @sql with
@@ -95,7 +96,7 @@ test_migrate_2_to_3 (void)
 
   store = credence_store_open (path, key, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (credence_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (credence_store_get_schema_version (store), ==, CREDENCE_STORE_SCHEMA_VERSION);
   g_assert_true (credence_store_check_integrity (store, &error));
   g_assert_no_error (error);
 
@@ -163,6 +164,93 @@ test_migrate_from_1 (void)
   credence_test_remove_tree (dir);
 }
 
+/* Schema 3, as the store wrote it (bytes in badge_files), with one badge
+ * (valid, with an OB 2.0 payload naming its BadgeClass) and its history.
+ */
+#define SCHEMA_3 \
+  "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);" \
+  "CREATE TABLE badges (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, credential_id TEXT UNIQUE," \
+  " payload_sha256 TEXT NOT NULL UNIQUE, container TEXT NOT NULL, spec_version TEXT NOT NULL," \
+  " name TEXT, description TEXT, issuer_name TEXT, issuer_url TEXT, recipient TEXT, issued_on TEXT," \
+  " expires_on TEXT, image TEXT, source TEXT, search_text TEXT NOT NULL DEFAULT ''," \
+  " added_at INTEGER NOT NULL, verdict TEXT, reason TEXT, verified_at INTEGER NOT NULL DEFAULT 0);" \
+  "CREATE INDEX badges_by_added ON badges (added_at);" \
+  "CREATE TABLE badge_files (badge_id INTEGER PRIMARY KEY REFERENCES badges (id) ON DELETE CASCADE," \
+  " original BLOB NOT NULL, payload BLOB NOT NULL);" \
+  "CREATE TABLE documents (sha256 TEXT PRIMARY KEY NOT NULL, bytes BLOB NOT NULL);" \
+  "CREATE TABLE badge_documents (badge_id INTEGER NOT NULL REFERENCES badges (id) ON DELETE CASCADE," \
+  " url TEXT NOT NULL, final_url TEXT, status INTEGER NOT NULL DEFAULT 0, fetched_at INTEGER NOT NULL DEFAULT 0," \
+  " media_type TEXT, document_sha256 TEXT NOT NULL REFERENCES documents (sha256), PRIMARY KEY (badge_id, url));" \
+  "CREATE INDEX badge_documents_by_document ON badge_documents (document_sha256);" \
+  "CREATE TABLE verifications (id INTEGER PRIMARY KEY, badge_id INTEGER NOT NULL REFERENCES badges (id) ON DELETE CASCADE," \
+  " verified_at INTEGER NOT NULL, online INTEGER NOT NULL, verdict TEXT NOT NULL, reason TEXT, report TEXT);" \
+  "CREATE INDEX verifications_by_badge ON verifications (badge_id, verified_at);" \
+  "CREATE TABLE identities (id INTEGER PRIMARY KEY, type TEXT NOT NULL CHECK (type IN ('email', 'url', 'telephone', 'did'))," \
+  " value TEXT NOT NULL, is_primary INTEGER NOT NULL DEFAULT 0, UNIQUE (type, value));" \
+  "INSERT INTO meta VALUES ('greeting', 'written by schema 3');" \
+  "INSERT INTO badges (id, uid, credential_id, payload_sha256, container, spec_version," \
+  " name, issuer_name, issuer_url, added_at, verdict, verified_at) VALUES (7, 'old-badge', 'urn:uuid:old'," \
+  " 'f00d', 'json', '2.0', 'Old Badge', 'Example Issuing Academy', 'https://issuer.example.org', 1, 'valid', 1);" \
+  "INSERT INTO badge_files (badge_id, original, payload) VALUES (7, X'7b7d'," \
+  " CAST('{\"@context\": \"https://w3id.org/openbadges/v2\", \"type\": \"Assertion\", \"id\": \"urn:uuid:old\"," \
+  " \"recipient\": {\"type\": \"email\", \"hashed\": false, \"identity\": \"a@example.org\"}," \
+  " \"badge\": \"https://issuer.example.org/badges/old\"}' AS BLOB));" \
+  "INSERT INTO verifications (badge_id, verified_at, online, verdict) VALUES (7, 1, 1, 'valid');"
+
+static void
+test_migrate_3_to_4 (void)
+{
+  g_autofree char *dir = credence_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, CREDENCE_STORE_FILE_NAME, NULL);
+  g_autoptr(GBytes) key = credence_keyring_new_random_key ();
+  g_autoptr(CredenceCollection) collection = credence_collection_new ("Kept");
+  g_autoptr(CredenceCollection) loaded = NULL;
+  g_autoptr(CredencePathway) pathway = credence_pathway_new ("Upgrade");
+  g_autoptr(CredencePathwayStep) step = credence_pathway_step_new_achievement ("Old", "https://issuer.example.org/badges/old");
+  g_autoptr(GPtrArray) pathways = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *uid = NULL;
+  CredenceStore *store;
+
+  write_fixture (path, key, SCHEMA_3, 3);
+
+  store = credence_store_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (credence_store_get_schema_version (store), ==, 4);
+
+  /* Old data kept. */
+  value = credence_store_dup_meta (store, "greeting", &error);
+  g_assert_cmpstr (value, ==, "written by schema 3");
+  g_assert_cmpint (credence_store_count_badges (store, &error), ==, 1);
+
+  /* New tables usable with the old badge: a collection, and a pathway
+   * whose step matches the old payload's BadgeClass.
+   */
+  credence_collection_add (collection, "old-badge");
+  g_assert_true (credence_store_save_collection (store, collection, &error));
+  g_assert_no_error (error);
+  credence_pathway_step_append_child (credence_pathway_get_root (pathway), step);
+  uid = credence_store_add_pathway (store, pathway, &error);
+  g_assert_no_error (error);
+  g_assert_true (credence_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  store = credence_store_open (path, key, &error);
+  g_assert_no_error (error);
+  loaded = credence_store_get_collection (store, "Kept", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (credence_collection_get_item (loaded, 0), ==, "old-badge");
+  pathways = credence_store_list_pathways (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pathways->len, ==, 1);
+  g_assert_cmpuint (((CredenceStorePathway *)g_ptr_array_index (pathways, 0))->n_complete, ==, 1);
+  g_assert_finalize_object (store);
+
+  credence_test_remove_tree (dir);
+}
+
 static void
 test_migrate_from_empty (void)
 {
@@ -217,6 +305,7 @@ main (int   argc,
 
   g_test_add_func ("/store-migration/from-1", test_migrate_from_1);
   g_test_add_func ("/store-migration/2-to-3", test_migrate_2_to_3);
+  g_test_add_func ("/store-migration/3-to-4", test_migrate_3_to_4);
   g_test_add_func ("/store-migration/from-empty", test_migrate_from_empty);
   g_test_add_func ("/store-migration/newer-schema-refused", test_newer_schema_refused);
 

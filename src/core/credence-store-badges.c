@@ -1502,6 +1502,8 @@ _credence_store_clear_all (CredenceStore  *self,
                            GError        **error)
 {
   return _credence_store_exec (self->db,
+                               "DELETE FROM collections;"
+                               "DELETE FROM pathways;"
                                "DELETE FROM badge_documents;"
                                "DELETE FROM verifications;"
                                "DELETE FROM badge_files;"
@@ -1560,6 +1562,7 @@ _credence_store_merge_from (CredenceStore  *self,
   g_autoptr(GPtrArray) badges = NULL;
   g_autoptr(GPtrArray) identities = NULL;
   g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GHashTable) uid_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gboolean have_primary = FALSE;
 
   badges = credence_store_list_badges (from, NULL, error);
@@ -1574,7 +1577,11 @@ _credence_store_merge_from (CredenceStore  *self,
 
       if (full == NULL || !add_one (self, full, error))
         return FALSE;
+      g_hash_table_insert (uid_map, g_strdup (listed->uid), g_strdup (full->uid));
     }
+
+  if (!_credence_store_merge_pathways_from (self, from, uid_map, error))
+    return FALSE;
 
   mine = credence_store_list_identities (self, error);
   identities = credence_store_list_identities (from, error);
@@ -1593,4 +1600,30 @@ _credence_store_merge_from (CredenceStore  *self,
     }
 
   return merge_meta (self, from, error);
+}
+
+/* The statement helpers, for the other credence-store-*.c files. */
+
+sqlite3_stmt *
+_credence_store_prepare (CredenceStore  *self,
+                         const char     *sql,
+                         const char     *what,
+                         GError        **error)
+{
+  return prepare (self, sql, what, error);
+}
+
+void
+_credence_store_bind_text (sqlite3_stmt *stmt,
+                           int           index,
+                           const char   *text)
+{
+  bind_text (stmt, index, text);
+}
+
+char *
+_credence_store_column_text (sqlite3_stmt *stmt,
+                             int           col)
+{
+  return column_text (stmt, col);
 }

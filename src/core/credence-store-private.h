@@ -46,4 +46,23 @@ gboolean _credence_store_merge_from       (CredenceStore  *self,
 gboolean _credence_store_clear_all        (CredenceStore  *self,
                                            GError        **error);
 
+/* Statement helpers (credence-store-badges.c); the caller holds the lock. */
+sqlite3_stmt *_credence_store_prepare     (CredenceStore  *self,
+                                           const char     *sql,
+                                           const char     *what,
+                                           GError        **error);
+void          _credence_store_bind_text   (sqlite3_stmt   *stmt,
+                                           int             index,
+                                           const char     *text);
+char         *_credence_store_column_text (sqlite3_stmt   *stmt,
+                                           int             col) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Merges the collections and pathways of @from (credence-store-pathways.c);
+ * @uid_map maps badge uids of @from to those in @self.
+ */
+gboolean _credence_store_merge_pathways_from (CredenceStore  *self,
+                                              CredenceStore  *from,
+                                              GHashTable     *uid_map,
+                                              GError        **error);
+
 G_END_DECLS

@@ -295,7 +295,8 @@ apply_key (sqlite3  *db,
 }
 
 /* Schema 1: settings.  Schema 2: badges, pinned documents shared between
- * badges, verification history, owner identities.  Only SQLite 3.15
+ * badges, verification history, owner identities.  Schema 4: collections
+ * and pathways.  Only SQLite 3.15
  * features (Debian 12's SQLCipher 3.4.1).
  */
 static const char *const migrations[] = {
@@ -403,6 +404,47 @@ static const char *const migrations[] = {
   "DROP TABLE badges;"
   "ALTER TABLE badges_v3 RENAME TO badges;"
   "CREATE INDEX badges_by_added ON badges (added_at);",
+
+  /* 3 → 4: collections (ordered badges, cover, disclosure flags as in
+   * CredenceDisclosure), pathways (their pathway-file JSON and the progress
+   * last computed) and badge_facts (what pathways match on, read once
+   * from each payload; see credence-store-pathways.c).
+   */
+  "CREATE TABLE collections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  description TEXT,"
+  "  cover_badge_id INTEGER REFERENCES badges (id) ON DELETE SET NULL,"
+  "  disclosure INTEGER NOT NULL,"
+  "  visibility TEXT NOT NULL DEFAULT 'private' CHECK (visibility IN ('private', 'portfolio')),"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE collection_items ("
+  "  collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,"
+  "  badge_id INTEGER NOT NULL REFERENCES badges (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (collection_id, badge_id)"
+  ");"
+  "CREATE INDEX collection_items_by_badge ON collection_items (badge_id);"
+  "CREATE TABLE pathways ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  definition TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  n_steps INTEGER NOT NULL DEFAULT 0,"
+  "  n_complete INTEGER NOT NULL DEFAULT 0,"
+  "  percent INTEGER NOT NULL DEFAULT 0,"
+  "  progress_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE badge_facts ("
+  "  badge_id INTEGER PRIMARY KEY REFERENCES badges (id) ON DELETE CASCADE,"
+  "  achievement_id TEXT,"
+  "  issuer_id TEXT,"
+  "  tags TEXT,"
+  "  alignments TEXT"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CREDENCE_STORE_SCHEMA_VERSION);
