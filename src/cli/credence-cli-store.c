@@ -365,3 +365,20 @@ credence_cli_confirm (const char *question)
   /* Translators: the first letter of "yes" in the answer to [y/N]. */
   return answer[0] == 'y' || answer[0] == 'Y' || g_str_has_prefix (answer, _("y"));
 }
+
+/**
+ * credence_cli_add_string_member:
+ *
+ * Adds @name with @value, or JSON null when @value is %NULL.
+ */
+void
+credence_cli_add_string_member (JsonBuilder *builder,
+                                const char  *name,
+                                const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -28,6 +28,9 @@ char          *credence_cli_format_time       (gint64               unix_time) G
 void           credence_cli_add_badge_members (JsonBuilder         *builder,
                                                CredenceStoreBadge  *badge);
 void           credence_cli_print_json        (JsonNode            *node);
+void           credence_cli_add_string_member (JsonBuilder         *builder,
+                                               const char          *name,
+                                               const char          *value);
 gboolean       credence_cli_confirm           (const char          *question);
 
 CredenceVerifier *credence_cli_make_verifier  (CredenceStore       *store,

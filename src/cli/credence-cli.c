@@ -17,11 +17,13 @@
 static const CredenceCliCommand commands[] = {
   { "backup", N_("Write the collection to one encrypted file"), credence_cli_backup },
   { "canon", N_("Canonicalize an N-Quads file with RDFC-1.0"), credence_cli_canon },
+  { "collection", N_("Group badges into ordered collections and choose what they share"), credence_cli_collection },
   { "help", N_("Show help for Credence or one of its commands"), credence_cli_help },
   { "identity", N_("List, add or remove the addresses your badges are issued to"), credence_cli_identity },
   { "import", N_("Add badges to the collection, verified"), credence_cli_import },
   { "inspect", N_("Show what a badge file holds, without verifying it"), credence_cli_inspect },
   { "list", N_("List the badges in the collection"), credence_cli_list },
+  { "pathway", N_("Import, export and follow learning pathways"), credence_cli_pathway },
   { "remove", N_("Remove badges from the collection"), credence_cli_remove },
   { "restore", N_("Restore a backup into the collection"), credence_cli_restore },
   { "reverify", N_("Verify badges of the collection again"), credence_cli_reverify },

@@ -29,6 +29,8 @@ int credence_cli_backup   (int    argc,
                            char **argv);
 int credence_cli_canon    (int    argc,
                            char **argv);
+int credence_cli_collection (int  argc,
+                             char **argv);
 int credence_cli_help     (int    argc,
                            char **argv);
 int credence_cli_identity (int    argc,
@@ -38,6 +40,8 @@ int credence_cli_inspect  (int    argc,
 int credence_cli_import   (int    argc,
                            char **argv);
 int credence_cli_list     (int    argc,
+                           char **argv);
+int credence_cli_pathway  (int    argc,
                            char **argv);
 int credence_cli_remove   (int    argc,
                            char **argv);
