@@ -412,6 +412,12 @@ test_update_progress_async (Fixture       *f,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 
+  /* The worker thread lets go of its task (and the store) just after the
+   * result arrives here; wait for it before the store is finalized.
+   */
+  for (guint i = 0; i < 5000 && g_atomic_int_get (&G_OBJECT (f->store)->ref_count) > 1; i++)
+    g_usleep (1000);
+
   listed = find_listed (f, uid);
   g_assert_cmpuint (listed->n_complete, ==, 2);
 }
