@@ -159,6 +159,17 @@ test_cli_pathway_import_show_export (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* Removing a badge recomputes the progress the list shows. */
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "remove", alpha, NULL },
+                                          &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "list", NULL },
+                                          &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Academy — 0 of 2 steps complete (0%)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "delete", uid, NULL },
                                           &out, &err), ==, 0);
   g_clear_pointer (&out, g_free);

@@ -13,6 +13,7 @@
 
 #include "credence-cli.h"
 #include "credence-cli-store.h"
+#include "credence-store-pathways.h"
 
 int
 credence_cli_remove (int    argc,
@@ -54,6 +55,10 @@ credence_cli_remove (int    argc,
         }
       printf (_("Removed %s.\n"), uid);
     }
+
+  /* Pathways follow the badges: recompute their progress. */
+  if (!credence_store_update_progress (store, &error))
+    status = MAX (status, credence_cli_report_error (error));
 
   return status;
 }

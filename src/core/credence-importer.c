@@ -21,6 +21,7 @@
 #include "credence-document-set.h"
 #include "credence-importer.h"
 #include "credence-loader.h"
+#include "credence-store-pathways.h"
 
 #define DEFAULT_BATCH_SIZE 64
 #define MAX_IMAGE_FIELD    2048
@@ -1255,6 +1256,15 @@ credence_importer_run (CredenceImporter  *self,
 
   g_thread_pool_free (pool, FALSE, TRUE);
   self->running = FALSE;
+
+  /* Pathways follow the badges: recompute their progress. */
+  if (done > 0 && !failed)
+    {
+      g_autoptr(GError) progress_error = NULL;
+
+      if (!credence_store_update_progress (self->store, &progress_error))
+        g_warning ("Could not update the progress of pathways: %s", progress_error->message);
+    }
 
   if (failed)
     {
