@@ -27,6 +27,7 @@ typedef struct
   RouteKind  kind;
   guint      status;
   char      *content_type;
+  char      *content_encoding;
   GBytes    *body;
   char      *location;
   gsize      size;
@@ -56,6 +57,7 @@ static void
 route_free (Route *route)
 {
   g_free (route->content_type);
+  g_free (route->content_encoding);
   g_clear_pointer (&route->body, g_bytes_unref);
   g_free (route->location);
   g_free (route->directory);
@@ -156,6 +158,9 @@ handler_cb (SoupServer        *server,
       soup_server_message_set_response (msg, route->content_type, SOUP_MEMORY_COPY,
                                         g_bytes_get_data (route->body, NULL),
                                         g_bytes_get_size (route->body));
+      if (route->content_encoding != NULL)
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                      "Content-Encoding", route->content_encoding);
       break;
 
     case ROUTE_REDIRECT:
@@ -331,6 +336,26 @@ test_server_add (TestServer *self,
   route->kind = ROUTE_BODY;
   route->status = status;
   route->content_type = g_strdup (content_type);
+  route->body = g_bytes_ref (body);
+  add_route (self, path, route);
+}
+
+/* Serves @body as it is, declared as encoded with @content_encoding
+ * ("gzip"): the client decodes it.
+ */
+void
+test_server_add_encoded (TestServer *self,
+                         const char *path,
+                         const char *content_type,
+                         const char *content_encoding,
+                         GBytes     *body)
+{
+  Route *route = g_new0 (Route, 1);
+
+  route->kind = ROUTE_BODY;
+  route->status = 200;
+  route->content_type = g_strdup (content_type);
+  route->content_encoding = g_strdup (content_encoding);
   route->body = g_bytes_ref (body);
   add_route (self, path, route);
 }

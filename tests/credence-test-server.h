@@ -24,6 +24,11 @@ void        test_server_add          (TestServer *self,
                                       guint       status,
                                       const char *content_type,
                                       GBytes     *body);
+void        test_server_add_encoded  (TestServer *self,
+                                      const char *path,
+                                      const char *content_type,
+                                      const char *content_encoding,
+                                      GBytes     *body);
 void        test_server_add_string   (TestServer *self,
                                       const char *path,
                                       guint       status,
