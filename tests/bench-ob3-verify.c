@@ -205,6 +205,97 @@ run (Batch          *batch,
   return n / ((g_get_monotonic_time () - start) / 1e6);
 }
 
+/* Writes @batch to @dir, one credential per file, for the peer verifiers
+ * in bench/peers/ to read the very same credentials.
+ */
+static void
+dump_batch (Batch      *batch,
+            const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = MAX (batch->nodes->len, batch->tokens->len);
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = batch->tokens->len > 0
+                                ? g_strdup (batch->tokens->pdata[i])
+                                : credence_json_to_string (batch->nodes->pdata[i], FALSE);
+      g_autofree char *name = g_strdup_printf ("%05u.%s", i, batch->tokens->len > 0 ? "jwt" : "json");
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Runs the peer verifier of bench/peers/ on the credentials in @dir and
+ * returns its credentials per second, 0 when it is not set up, or -1 when
+ * it cannot verify them.
+ */
+static double
+run_peer (const char *peers_dir,
+          const char *kind,
+          const char *dir)
+{
+  g_autofree char *script = g_build_filename (peers_dir, "verify.mjs", NULL);
+  g_autofree char *modules = g_build_filename (peers_dir, "node_modules", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "node", script, kind, dir, NULL };
+  int status = 0;
+
+  if (!g_file_test (modules, G_FILE_TEST_IS_DIR))
+    return 0;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &out, &err, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_print ("# peer failed for %s: %s\n", kind, err != NULL ? err : "");
+      return -1;
+    }
+  g_print ("# peer: %s", out);
+  return g_ascii_strtod (out, NULL);
+}
+
+/* Side by side with the peers, in one run: the same 200 credentials of each
+ * kind through Credence (1 job) and through @digitalcredentials/verifier-core
+ * (Data Integrity) or did-jwt-vc (VC-JWT).
+ */
+static int
+compare_with_peers (CredenceLoader *loader,
+                    const char     *peers_dir)
+{
+  static const char *peer_kinds[] = { "eddsa-rdfc-2022", "Ed25519Signature2020", "jwt-EdDSA", "jwt-ES256", "jwt-RS256" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("credence-peers-XXXXXX", &error);
+  guint n = 200;
+
+  g_assert_no_error (error);
+  g_print ("1..%u\n", (guint) G_N_ELEMENTS (peer_kinds));
+  for (guint k = 0; k < G_N_ELEMENTS (peer_kinds); k++)
+    {
+      Batch *batch = make_batch (k, n);
+      g_autofree char *dir = g_build_filename (tmp, peer_kinds[k], NULL);
+      double ours, theirs;
+
+      dump_batch (batch, dir);
+      run (batch, loader, MIN (n, 10), 1);
+      batch->failures = 0;
+      ours = run (batch, loader, n, 1);
+      theirs = run_peer (peers_dir, peer_kinds[k], dir);
+      if (theirs > 0)
+        g_print ("%s %u - %s: Credence %.0f/s, peer %.1f/s, ratio %.1fx\n",
+                 batch->failures == 0 ? "ok" : "not ok", k + 1, kind_names[k], ours, theirs, ours / theirs);
+      else
+        g_print ("ok %u - %s: Credence %.0f/s # SKIP %s\n", k + 1, kind_names[k], ours,
+                 theirs < 0 ? "the peer cannot verify these credentials"
+                            : "peer not set up (bench/peers/setup)");
+      batch_free (batch);
+    }
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +306,9 @@ main (int   argc,
   guint test = 0;
 
   credence_loader_set_offline (loader, TRUE);
+  if (argc > 2 && g_strcmp0 (argv[1], "--peers") == 0)
+    return compare_with_peers (loader, argv[2]);
+
   g_print ("1..%u\n", (guint) (G_N_ELEMENTS (kind_names) * G_N_ELEMENTS (sizes)));
   g_print ("# offline, did:key issuers (RS256: key in the header), bundled contexts, %u cores\n", cores);
 
