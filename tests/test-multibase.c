@@ -156,6 +156,26 @@ test_multibase_and_multicodec (void)
   }
 }
 
+/* CREDENCE_LIMIT_BASE64_LENGTH: at the limit decodes, one more is refused
+ * before any decoding.
+ */
+static void
+test_base64url_too_long (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) dec = NULL;
+  g_autofree char *text = g_strnfill (CREDENCE_LIMIT_BASE64_LENGTH + 4, 'A');
+
+  dec = credence_base64url_decode (text, CREDENCE_LIMIT_BASE64_LENGTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (dec), ==, CREDENCE_LIMIT_BASE64_LENGTH / 4 * 3);
+  g_clear_pointer (&dec, g_bytes_unref);
+
+  dec = credence_base64url_decode (text, CREDENCE_LIMIT_BASE64_LENGTH + 4, &error);
+  g_assert_error (error, CREDENCE_MULTIBASE_ERROR, CREDENCE_MULTIBASE_ERROR_TOO_LARGE);
+  g_assert_null (dec);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +186,7 @@ main (int   argc,
   g_test_add_func ("/multibase/base58/round-trip", test_base58_random_round_trip);
   g_test_add_func ("/multibase/base58/errors", test_base58_errors);
   g_test_add_func ("/multibase/base64url", test_base64url);
+  g_test_add_func ("/multibase/base64url/too-long", test_base64url_too_long);
   g_test_add_func ("/multibase/multicodec", test_multibase_and_multicodec);
 
   return g_test_run ();
