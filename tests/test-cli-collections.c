@@ -18,7 +18,7 @@ make_store (char **uids)
   char *dir = credence_test_make_temp_dir ();
   g_autoptr(CredenceStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  const char *names[] = { "Alpha", "Beta", "Gamma" };
+  const char *names[] = { "Alpha", "Beta", "Gamma\x1b]0;owned\x07" };
 
   store = credence_store_open_default (dir, NULL, &error);
   g_assert_no_error (error);
@@ -152,6 +152,9 @@ test_cli_collections (void)
   g_assert_nonnull (strstr (out, "Shown when shared: recipient, description, dates, verification, criteria"));
   g_assert_nonnull (strstr (out, "Hidden: evidence, badge-files"));
   g_assert_nonnull (strstr (out, "  1. "));
+  /* A badge's name cannot drive the terminal. */
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_nonnull (strstr (out, "Gamma\xef\xbf\xbd]0;owned\xef\xbf\xbd"));
   g_assert_cmpint (run (dir, &out, "list", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Job Hunt  (2 badges, in portfolio)"));
 

@@ -165,10 +165,12 @@ show_collection (CredenceStore      *store,
   for (guint i = 0; i < badges->len; i++)
     {
       CredenceStoreBadge *badge = g_ptr_array_index (badges, i);
+      g_autofree char *name = credence_cli_safe_text (badge->name);
+      g_autofree char *issuer = credence_cli_safe_text (badge->issuer_name);
 
       printf ("%3u. %s  %s — %s (%s)%s\n", i + 1, badge->uid,
-              badge->name != NULL ? badge->name : _("(no name)"),
-              badge->issuer_name != NULL ? badge->issuer_name : _("(unknown issuer)"),
+              badge->name != NULL ? name : _("(no name)"),
+              badge->issuer_name != NULL ? issuer : _("(unknown issuer)"),
               badge->verdict != NULL ? badge->verdict : _("not checked"),
               g_strcmp0 (badge->uid, credence_collection_get_cover (collection)) == 0 ? _(" [cover]") : "");
     }

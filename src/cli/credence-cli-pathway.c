@@ -161,9 +161,12 @@ print_steps (CredencePathwayProgress *progress,
       badges = credence_store_badge_set_get_badges (set, &n_badges);
       matched = credence_pathway_progress_get_step_badges (progress, step, &n_matched);
       for (guint b = 0; b < n_matched; b++)
-        printf ("%*s  %s %s (%s)\n", (int)depth * 2, "", _("badge"),
-                badges[matched[b]].name != NULL ? badges[matched[b]].name : "",
-                credence_store_badge_set_get_uid (set, matched[b]));
+        {
+          g_autofree char *name = credence_cli_safe_text (badges[matched[b]].name);
+
+          printf ("%*s  %s %s (%s)\n", (int)depth * 2, "", _("badge"), name,
+                  credence_store_badge_set_get_uid (set, matched[b]));
+        }
 
       if (credence_pathway_step_get_note (step) != NULL)
         printf ("%*s  %s\n", (int)depth * 2, "", credence_pathway_step_get_note (step));

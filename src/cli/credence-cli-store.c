@@ -382,3 +382,29 @@ credence_cli_add_string_member (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
 }
+
+/**
+ * credence_cli_safe_text:
+ * @text: (nullable): untrusted text, such as a badge's name
+ *
+ * Returns: (transfer full): @text as valid UTF-8 with control characters
+ *   replaced by U+FFFD, safe to print on a terminal ("" for %NULL)
+ */
+char *
+credence_cli_safe_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}

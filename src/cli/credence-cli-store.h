@@ -28,6 +28,7 @@ char          *credence_cli_format_time       (gint64               unix_time) G
 void           credence_cli_add_badge_members (JsonBuilder         *builder,
                                                CredenceStoreBadge  *badge);
 void           credence_cli_print_json        (JsonNode            *node);
+char          *credence_cli_safe_text         (const char          *text) G_GNUC_WARN_UNUSED_RESULT;
 void           credence_cli_add_string_member (JsonBuilder         *builder,
                                                const char          *name,
                                                const char          *value);
