@@ -1581,7 +1581,14 @@ cache_key_init (CacheKey   *key,
     key->node = local;
   else
     {
-      text = json_to_string (local, FALSE);
+      /* Not json_to_string(): its generator copies the node, and that
+       * copy refs the JsonArray/JsonObject inside non-atomically, which
+       * races with other threads reading the same (shared) document.  The
+       * JCS writer only reads. */
+      GString *jcs = g_string_new (NULL);
+
+      _credence_jsonld_append_jcs (local, jcs);
+      text = g_string_free (jcs, FALSE);
       if (strlen (text) > CREDENCE_LIMIT_JSONLD_CACHED_INLINE_SIZE)
         return FALSE;
       key->text = g_strconcat (base_url != NULL ? base_url : "", "|", text, NULL);
