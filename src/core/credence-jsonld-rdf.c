@@ -74,6 +74,15 @@ append_es_number (double   value,
   char digits[24];
   int k = 0, n, precision;
 
+  /* JSON has no infinities or NaN, but json-glib reads an out-of-range
+   * number such as 1e400 as infinity, which "%e" prints without an 'e'.
+   * Write what ECMAScript's JSON.stringify writes for it. */
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
   if (value == 0)
     {
       g_string_append_c (out, '0');
