@@ -9,7 +9,44 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "credence-keyring.h"
 #include "credence-test-utils.h"
+
+void
+credence_test_store_set_up (CredenceTestStore *f,
+                            gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = credence_test_make_temp_dir ();
+  f->path = g_build_filename (f->dir, CREDENCE_STORE_FILE_NAME, NULL);
+  f->key = credence_keyring_new_random_key ();
+  f->store = credence_store_open (f->path, f->key, &error);
+  g_assert_no_error (error);
+}
+
+void
+credence_test_store_tear_down (CredenceTestStore *f,
+                               gconstpointer      data)
+{
+  if (f->store != NULL)
+    g_assert_finalize_object (f->store);
+  credence_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_bytes_unref (f->key);
+}
+
+/* Closes and reopens the collection with the same key. */
+void
+credence_test_store_reopen (CredenceTestStore *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_finalize_object (f->store);
+  f->store = credence_store_open (f->path, f->key, &error);
+  g_assert_no_error (error);
+}
 
 char *
 credence_test_make_temp_dir (void)

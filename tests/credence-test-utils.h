@@ -11,6 +11,21 @@
 
 G_BEGIN_DECLS
 
+/* A fresh encrypted collection in a temporary folder, for g_test_add(). */
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  GBytes        *key;
+  CredenceStore *store;
+} CredenceTestStore;
+
+void      credence_test_store_set_up    (CredenceTestStore *f,
+                                         gconstpointer      data);
+void      credence_test_store_tear_down (CredenceTestStore *f,
+                                         gconstpointer      data);
+void      credence_test_store_reopen    (CredenceTestStore *f);
+
 char     *credence_test_make_temp_dir (void) G_GNUC_WARN_UNUSED_RESULT;
 void      credence_test_remove_tree   (const char *dir);
 GBytes   *credence_test_read_file     (const char *path) G_GNUC_WARN_UNUSED_RESULT;

@@ -12,48 +12,7 @@
 #include "credence-store.h"
 #include "credence-test-utils.h"
 
-typedef struct
-{
-  char          *dir;
-  char          *path;
-  GBytes        *key;
-  CredenceStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = credence_test_make_temp_dir ();
-  f->path = g_build_filename (f->dir, CREDENCE_STORE_FILE_NAME, NULL);
-  f->key = credence_keyring_new_random_key ();
-  f->store = credence_store_open (f->path, f->key, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->store != NULL)
-    g_assert_finalize_object (f->store);
-  credence_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_bytes_unref (f->key);
-}
-
-static void
-reopen (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_finalize_object (f->store);
-  f->store = credence_store_open (f->path, f->key, &error);
-  g_assert_no_error (error);
-}
+typedef CredenceTestStore Fixture;
 
 static gint64
 count_rows (Fixture    *f,
@@ -102,7 +61,7 @@ test_add_and_get (Fixture       *f,
   g_assert_cmpstr (badge->payload_sha256, ==, expected_sha);
   g_assert_cmpint (badge->added_at, >, 0);
 
-  reopen (f);
+  credence_test_store_reopen (f);
 
   got = credence_store_get_badge (f->store, badge->uid, &error);
   g_assert_no_error (error);
@@ -395,7 +354,7 @@ test_identities (Fixture       *f,
                                               "ada@example.org", FALSE, &error));
   g_assert_no_error (error);
 
-  reopen (f);
+  credence_test_store_reopen (f);
   ids = credence_store_list_identities (f->store, &error);
   g_assert_cmpuint (ids->len, ==, 4);
   first = g_ptr_array_index (ids, 0);
@@ -465,7 +424,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, credence_test_store_set_up, func, credence_test_store_tear_down)
 
   ADD ("/store-badges/add-and-get", test_add_and_get);
   ADD ("/store-badges/dedupe", test_dedupe);

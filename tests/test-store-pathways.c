@@ -12,48 +12,7 @@
 #include "credence-store-pathways.h"
 #include "credence-test-utils.h"
 
-typedef struct
-{
-  char          *dir;
-  char          *path;
-  GBytes        *key;
-  CredenceStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = credence_test_make_temp_dir ();
-  f->path = g_build_filename (f->dir, CREDENCE_STORE_FILE_NAME, NULL);
-  f->key = credence_keyring_new_random_key ();
-  f->store = credence_store_open (f->path, f->key, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->store != NULL)
-    g_assert_finalize_object (f->store);
-  credence_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_bytes_unref (f->key);
-}
-
-static void
-reopen (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_finalize_object (f->store);
-  f->store = credence_store_open (f->path, f->key, &error);
-  g_assert_no_error (error);
-}
+typedef CredenceTestStore Fixture;
 
 /* Adds a badge; returns its uid. */
 static char *
@@ -129,7 +88,7 @@ test_collections_saved (Fixture       *f,
   credence_collection_move (job, c, 0);
   g_assert_true (credence_store_save_collection (f->store, job, &error));
   g_assert_no_error (error);
-  reopen (f);
+  credence_test_store_reopen (f);
 
   loaded = credence_store_get_collection (f->store, job_uid, &error);
   g_assert_no_error (error);
@@ -518,7 +477,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/store-pathways/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/store-pathways/" path, Fixture, NULL, credence_test_store_set_up, func, credence_test_store_tear_down)
 
   ADD ("collections-saved", test_collections_saved);
   ADD ("collections-refuse-unknown-badges", test_collections_refuse_unknown_badges);
