@@ -7,7 +7,8 @@
 
 #include "config.h"
 
-#include "credence-import-job.h"
+#include <glib/gstdio.h>
+
 #include "ui-test-utils.h"
 
 static CredenceApplication *app;
@@ -43,7 +44,9 @@ result_for (GPtrArray  *results,
     {
       CredenceImportResult *result = g_ptr_array_index (results, i);
 
-      if (g_strcmp0 (result->source, source) == 0)
+      g_autofree char *name = g_path_get_basename (result->source);
+
+      if (g_strcmp0 (name, source) == 0)
         return result;
     }
 
@@ -59,9 +62,12 @@ test_import_files (void)
   g_autofree char *url_map = g_strdup_printf ("https://example.org/=%s;http://example.org/=%s", assets, assets);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *shot = NULL;
+  g_autofree char *explanation = NULL;
   CredenceImportResult *result;
   CredenceWindow *window;
   GPtrArray *results;
+  GtkWindow *details;
+  GtkWidget *row;
 
   g_setenv ("CREDENCE_URL_MAP", url_map, TRUE);
   window = ui_test_open_window (app);
@@ -79,13 +85,29 @@ test_import_files (void)
   g_assert_cmpuint (results->len, ==, 3);
   g_assert_cmpint (result_for (results, "simple.jwt")->status, ==, CREDENCE_IMPORT_ADDED);
   result = result_for (results, "simple-revoked.jwt");
-  g_assert_cmpint (result->status, ==, CREDENCE_IMPORT_ADDED_WITH_PROBLEMS);
-  g_assert_cmpstr (result->message, ==, "Revoked by Issuer");
+  g_assert_cmpint (result->status, ==, CREDENCE_IMPORT_ADDED);
+  g_assert_cmpint (credence_verification_get_verdict (result->verification), ==, CREDENCE_VERDICT_INVALID);
+  explanation = credence_window_explain_import_result (result);
+  g_assert_true (g_str_has_prefix (explanation, "Revoked by Issuer — "));
+  g_clear_pointer (&explanation, g_free);
   result = result_for (results, "public_domain_heart.png");
   g_assert_cmpint (result->status, ==, CREDENCE_IMPORT_REJECTED);
-  g_assert_null (result->uid);
-  g_assert_nonnull (result->message);
-  g_test_message ("Not added: %s", result->message);
+  g_assert_null (result->badge_uid);
+  g_assert_cmpstr (result->reason, ==, "not-a-badge");
+  explanation = credence_window_explain_import_result (result);
+  g_assert_true (g_str_has_prefix (explanation, "No Badge Found — There is no badge data"));
+  g_test_message ("Not added: %s", explanation);
+
+  /* The summary says so, and Details lists each with the reason. */
+  g_assert_cmpstr (credence_window_get_last_message (window), ==, "2 badges added, 1 not added");
+  details = credence_window_show_import_details (window);
+  g_assert_nonnull (details);
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (details), ADW_TYPE_PREFERENCES_GROUP, NULL));
+  row = ui_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "public_domain_heart.png");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, explanation);
+  gtk_window_destroy (details);
+  g_clear_pointer (&explanation, g_free);
 
   /* The two badges are in the grid, with their verdicts. */
   ui_test_wait_for (library_has, window, "the grid to show the new badges");
@@ -93,10 +115,10 @@ test_import_files (void)
   ui_test_settle (500);
   shot = ui_test_save_screenshot (GTK_WIDGET (window), "imported");
   g_assert_cmpint (credence_badge_item_get_status (credence_library_lookup (credence_window_get_library (window),
-                                                                            result_for (results, "simple.jwt")->uid)),
+                                                                            result_for (results, "simple.jwt")->badge_uid)),
                    ==, CREDENCE_BADGE_STATUS_VALID);
   g_assert_cmpint (credence_badge_item_get_status (credence_library_lookup (credence_window_get_library (window),
-                                                                            result_for (results, "simple-revoked.jwt")->uid)),
+                                                                            result_for (results, "simple-revoked.jwt")->badge_uid)),
                    ==, CREDENCE_BADGE_STATUS_PROBLEM);
 
   /* Again: already there, nothing duplicated. */
@@ -153,7 +175,8 @@ test_import_samples (void)
   for (guint i = 0; i < results->len; i++)
     {
       CredenceImportResult *r = g_ptr_array_index (results, i);
-      g_test_message ("sample %s: %d %s %s", r->source, r->status, r->name, r->message);
+      g_test_message ("sample %s: %s %s %s", r->source, credence_import_status_to_string (r->status),
+                      r->name, r->message);
       g_assert_cmpint (r->status, !=, CREDENCE_IMPORT_REJECTED);
     }
 
@@ -190,6 +213,83 @@ test_import_samples (void)
   ui_test_remove_data_dir (dir);
 }
 
+static gboolean
+store_has_two (gpointer data)
+{
+  return credence_store_count_badges (credence_window_get_store (data), NULL) == 2;
+}
+
+static void
+copy_corpus_file (const char *path,
+                  const char *folder)
+{
+  g_autoptr(GFile) source = corpus_file (path);
+  g_autofree char *name = g_file_get_basename (source);
+  g_autofree char *target_path = g_build_filename (folder, name, NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (target_path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A folder is searched for badges; Cancel stops an import at once and
+ * keeps nothing half-written.
+ */
+static void
+test_import_folder_cancel (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *folder = g_dir_make_tmp ("credence-folder-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (folder, "more", NULL);
+  g_autofree char *assets = g_test_build_filename (G_TEST_DIST, "data", "corpus",
+                                                   "1edtech-dc-public-validator", "ob20", "assets", NULL);
+  g_autofree char *url_map = g_strdup_printf ("https://example.org/=%s;http://example.org/=%s", assets, assets);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  CredenceWindow *window;
+  GPtrArray *results;
+  guint counts[5] = { 0 };
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  copy_corpus_file ("1edtech-dc-public-validator/ob20/simple.jwt", folder);
+  copy_corpus_file ("1edtech-dc-public-validator/ob20/simple-revoked.jwt", sub);
+  copy_corpus_file ("1edtech-openbadges-validator-core/public_domain_heart.png", sub);
+
+  g_setenv ("CREDENCE_URL_MAP", url_map, TRUE);
+  window = ui_test_open_window (app);
+
+  /* Cancelled at once: nothing is added, and the toast says so. */
+  g_ptr_array_add (files, g_file_new_for_path (folder));
+  credence_window_import_files (window, files);
+  g_assert_true (credence_window_is_importing (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  ui_test_wait_for (import_finished, window, "the cancelled import");
+  g_assert_cmpstr (credence_window_get_last_message (window), ==, "Import cancelled; 0 badges added");
+  g_assert_cmpint (credence_store_count_badges (credence_window_get_store (window), NULL), ==, 0);
+
+  /* Again, to the end: the files of the folder and its subfolder. */
+  credence_window_import_files (window, files);
+  ui_test_wait_for (import_finished, window, "the folder import");
+  results = credence_window_get_import_results (window);
+  g_assert_cmpuint (results->len, ==, 3);
+  for (guint i = 0; i < results->len; i++)
+    counts[((CredenceImportResult *)g_ptr_array_index (results, i))->status]++;
+  g_assert_cmpuint (counts[CREDENCE_IMPORT_ADDED], ==, 2);
+  g_assert_cmpuint (counts[CREDENCE_IMPORT_REJECTED], ==, 1);
+  ui_test_wait_for (store_has_two, window, "the badges in the collection");
+
+  g_unsetenv ("CREDENCE_URL_MAP");
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+  {
+    g_autofree char *a = g_build_filename (folder, "simple.jwt", NULL);
+    g_autofree char *b = g_build_filename (sub, "simple-revoked.jwt", NULL);
+    g_autofree char *c = g_build_filename (sub, "public_domain_heart.png", NULL);
+
+    g_assert_cmpint (g_remove (a) | g_remove (b) | g_remove (c) | g_rmdir (sub) | g_rmdir (folder), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +298,7 @@ main (int   argc,
 
   g_test_add_func ("/import/files", test_import_files);
   g_test_add_func ("/import/samples", test_import_samples);
+  g_test_add_func ("/import/folder-cancel", test_import_folder_cancel);
 
   return ui_test_run ();
 }

@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 
 #include "credence-badge.h"
-#include "credence-checker.h"
 #include "credence-store.h"
 #include "ui-test-utils.h"
 
@@ -267,6 +266,39 @@ ui_test_open_store (const char *dir)
   return store;
 }
 
+static char *
+format_date (GDateTime *date)
+{
+  return date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+}
+
+/* @badge as the collection keeps it, not yet checked. */
+static CredenceStoreBadge *
+unchecked_entry (CredenceBadge *badge,
+                 const char    *source)
+{
+  CredenceStoreBadge *entry = credence_store_badge_new ();
+  GBytes *bytes = credence_badge_get_bytes (badge);
+  GBytes *payload = credence_badge_get_payload (badge);
+
+  entry->credential_id = g_strdup (credence_badge_get_id (badge));
+  entry->container = g_strdup (credence_container_to_string (credence_badge_get_container (badge)));
+  entry->spec_version = g_strdup (credence_spec_version_to_string (credence_badge_get_spec_version (badge)));
+  entry->original = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  entry->payload = payload != NULL ? g_bytes_ref (payload) : NULL;
+  entry->name = g_strdup (credence_badge_get_name (badge));
+  entry->description = g_strdup (credence_badge_get_description (badge));
+  entry->issuer_name = g_strdup (credence_badge_get_issuer_name (badge));
+  entry->issuer_url = g_strdup (credence_badge_get_issuer_url (badge));
+  entry->recipient = g_strdup (credence_badge_get_recipient_identity (badge));
+  entry->issued_on = format_date (credence_badge_get_issued (badge));
+  entry->expires_on = format_date (credence_badge_get_expires (badge));
+  entry->image = g_strdup (credence_badge_get_image (badge));
+  entry->source = g_strdup (source);
+
+  return entry;
+}
+
 /* Reads a real badge of tests/data/corpus and adds it to @store, unchecked,
  * as the import pipeline would before verification.  Returns its uid.
  */
@@ -289,7 +321,7 @@ ui_test_add_corpus_badge (CredenceStore *store,
   badge = credence_badge_new_from_bytes (bytes, corpus_path, &error);
   g_assert_no_error (error);
 
-  entry = credence_checker_store_badge_new (badge, corpus_path);
+  entry = unchecked_entry (badge, corpus_path);
   g_assert_true (credence_store_add_badge (store, entry, &error));
   g_assert_no_error (error);
   g_assert_nonnull (entry->uid);

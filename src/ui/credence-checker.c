@@ -34,23 +34,11 @@ check_data_free (CheckData *data)
   g_free (data);
 }
 
-/* A verifier for the owner's identities, online or not. */
-static CredenceVerifier *
-make_verifier (CredenceStore *store,
-               gboolean       offline)
+static void
+set_identities (CredenceVerifier *verifier,
+                CredenceStore    *store)
 {
-  g_autoptr(CredenceLoader) loader = credence_loader_new ();
   g_autoptr(GPtrArray) identities = NULL;
-  CredenceVerifier *verifier;
-
-  g_autoptr(GError) error = NULL;
-  const char *url_map = g_getenv ("CREDENCE_URL_MAP");
-
-  credence_loader_set_offline (loader, offline);
-  /* As for credence-cli verify: check archived badges against local copies. */
-  if (url_map != NULL && !credence_loader_parse_url_map (loader, url_map, &error))
-    g_warning ("CREDENCE_URL_MAP: %s", error->message);
-  verifier = credence_verifier_new (loader);
 
   if (store != NULL)
     identities = credence_store_list_identities (store, NULL);
@@ -64,8 +52,88 @@ make_verifier (CredenceStore *store,
       values = g_strv_builder_end (builder);
       credence_verifier_set_identities (verifier, (const char * const *)values);
     }
+}
+
+/**
+ * credence_checker_new_verifier:
+ * @offline: use no network: only pinned documents and bundled contexts
+ *
+ * Makes a verifier as the app uses them, without the owner's identities:
+ * credence_checker_add_identities_async() reads those off the UI thread.
+ *
+ * Returns: (transfer full): a new verifier
+ */
+CredenceVerifier *
+credence_checker_new_verifier (gboolean offline)
+{
+  g_autoptr(CredenceLoader) loader = credence_loader_new ();
+  g_autoptr(GError) error = NULL;
+  const char *url_map = g_getenv ("CREDENCE_URL_MAP");
+
+  credence_loader_set_offline (loader, offline);
+  /* As for credence-cli verify: check archived badges against local copies. */
+  if (url_map != NULL && !credence_loader_parse_url_map (loader, url_map, &error))
+    g_warning ("CREDENCE_URL_MAP: %s", error->message);
+
+  return credence_verifier_new (loader);
+}
+
+/* A verifier for the owner's identities, online or not.  Blocking. */
+static CredenceVerifier *
+make_verifier (CredenceStore *store,
+               gboolean       offline)
+{
+  CredenceVerifier *verifier = credence_checker_new_verifier (offline);
+
+  set_identities (verifier, store);
 
   return verifier;
+}
+
+static void
+add_identities_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  set_identities (source_object, task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * credence_checker_add_identities_async:
+ * @store: the collection, for the owner's identities
+ * @verifier: a verifier no other thread uses meanwhile
+ *
+ * Reads the owner's identities from @store on a worker thread and gives
+ * them to @verifier, for its recipient checks.
+ */
+void
+credence_checker_add_identities_async (CredenceStore       *store,
+                                       CredenceVerifier    *verifier,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CREDENCE_IS_STORE (store));
+  g_return_if_fail (CREDENCE_IS_VERIFIER (verifier));
+
+  task = g_task_new (verifier, cancellable, callback, user_data);
+  g_task_set_source_tag (task, credence_checker_add_identities_async);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, add_identities_thread);
+}
+
+gboolean
+credence_checker_add_identities_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == credence_checker_add_identities_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -102,90 +170,6 @@ report_documents (CredenceVerification *report)
     }
 
   return documents;
-}
-
-/**
- * credence_checker_verify_sync:
- * @store: (nullable): the collection, for the owner's identities
- * @pins: (nullable): documents to read from (offline) or pin into
- *
- * Verifies @bytes.  Blocking: call it from a worker thread.
- *
- * Returns: (transfer full): the report
- */
-CredenceVerification *
-credence_checker_verify_sync (CredenceStore       *store,
-                              GBytes              *bytes,
-                              CredenceDocumentSet *pins,
-                              gboolean             offline,
-                              GCancellable        *cancellable)
-{
-  g_autoptr(CredenceVerifier) verifier = make_verifier (store, offline);
-
-  return credence_verifier_verify_bytes (verifier, bytes, pins, cancellable);
-}
-
-static char *
-format_date (GDateTime *date)
-{
-  return date != NULL ? g_date_time_format_iso8601 (date) : NULL;
-}
-
-/**
- * credence_checker_store_badge_new:
- * @source: (nullable): the file name or link it came from
- *
- * Returns: (transfer full): @badge as the collection keeps it, not yet
- *   checked
- */
-CredenceStoreBadge *
-credence_checker_store_badge_new (CredenceBadge *badge,
-                                  const char    *source)
-{
-  CredenceStoreBadge *entry = credence_store_badge_new ();
-  GBytes *bytes = credence_badge_get_bytes (badge);
-  GBytes *payload = credence_badge_get_payload (badge);
-
-  entry->credential_id = g_strdup (credence_badge_get_id (badge));
-  entry->container = g_strdup (credence_container_to_string (credence_badge_get_container (badge)));
-  entry->spec_version = g_strdup (credence_spec_version_to_string (credence_badge_get_spec_version (badge)));
-  entry->original = bytes != NULL ? g_bytes_ref (bytes) : NULL;
-  entry->payload = payload != NULL ? g_bytes_ref (payload) : NULL;
-  entry->name = g_strdup (credence_badge_get_name (badge));
-  entry->description = g_strdup (credence_badge_get_description (badge));
-  entry->issuer_name = g_strdup (credence_badge_get_issuer_name (badge));
-  entry->issuer_url = g_strdup (credence_badge_get_issuer_url (badge));
-  entry->recipient = g_strdup (credence_badge_get_recipient_identity (badge));
-  entry->issued_on = format_date (credence_badge_get_issued (badge));
-  entry->expires_on = format_date (credence_badge_get_expires (badge));
-  entry->image = g_strdup (credence_badge_get_image (badge));
-  entry->source = g_strdup (source);
-
-  return entry;
-}
-
-/**
- * credence_checker_add_report:
- *
- * Adds @report and the documents it was made with to @entry's history.
- */
-void
-credence_checker_add_report (CredenceStoreBadge   *entry,
-                             CredenceVerification *report,
-                             gboolean              online,
-                             double               ms)
-{
-  g_autofree char *json = credence_verification_to_json_line (report, entry->source, ms);
-  g_autoptr(GPtrArray) documents = report_documents (report);
-
-  credence_store_badge_add_verification (entry,
-                                         credence_store_verification_new (g_get_real_time () / G_USEC_PER_SEC,
-                                                                          online,
-                                                                          credence_verdict_to_string (credence_verification_get_verdict (report)),
-                                                                          credence_reason_to_string (credence_verification_get_reason (report)),
-                                                                          json));
-  for (guint i = 0; i < documents->len; i++)
-    credence_store_badge_add_document (entry, credence_store_document_copy (g_ptr_array_index (documents, i)));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "credence-badge.h"
 #include "credence-store.h"
 #include "credence-verification.h"
+#include "credence-verifier.h"
 
 G_BEGIN_DECLS
 
@@ -31,17 +32,14 @@ void                       credence_checker_verify_bytes_async (CredenceStore   
 CredenceVerification      *credence_checker_verify_bytes_finish (GAsyncResult        *result,
                                                                  GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
-CredenceVerification      *credence_checker_verify_sync        (CredenceStore        *store,
-                                                                GBytes               *bytes,
-                                                                CredenceDocumentSet  *pins,
-                                                                gboolean              offline,
-                                                                GCancellable         *cancellable) G_GNUC_WARN_UNUSED_RESULT;
-CredenceStoreBadge        *credence_checker_store_badge_new    (CredenceBadge        *badge,
-                                                                const char           *source) G_GNUC_WARN_UNUSED_RESULT;
-void                       credence_checker_add_report         (CredenceStoreBadge   *entry,
-                                                                CredenceVerification *report,
-                                                                gboolean              online,
-                                                                double                ms);
+CredenceVerifier          *credence_checker_new_verifier       (gboolean              offline) G_GNUC_WARN_UNUSED_RESULT;
+void                       credence_checker_add_identities_async (CredenceStore      *store,
+                                                                  CredenceVerifier   *verifier,
+                                                                  GCancellable       *cancellable,
+                                                                  GAsyncReadyCallback callback,
+                                                                  gpointer            user_data);
+gboolean                   credence_checker_add_identities_finish (GAsyncResult      *result,
+                                                                   GError           **error);
 
 GPtrArray                 *credence_checker_report_checks      (const char           *report) G_GNUC_WARN_UNUSED_RESULT;
 const char                *credence_checker_check_title        (const char           *id);

@@ -8,11 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "credence-badge-card.h"
 #include "credence-badge-page.h"
 #include "credence-checker.h"
-#include "credence-import-job.h"
+#include "credence-importer.h"
 #include "credence-keyring.h"
 #include "credence-library.h"
 #include "credence-store.h"
@@ -70,9 +71,11 @@ struct _CredenceWindow
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
-  CredenceImportJob    *import_job;
+  CredenceImporter     *importer;
   GCancellable         *import_cancellable;
-  GPtrArray            *last_results;
+  GPtrArray            *import_results;  /* of the import running */
+  GPtrArray            *last_results;    /* of the last import */
+  char                 *last_message;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -111,6 +114,39 @@ show_page (CredenceWindow *self,
 {
   gtk_spinner_set_spinning (self->spinner, g_strcmp0 (name, "loading") == 0);
   gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/* A toast saying @text, which is not markup: badge names and error
+ * messages can hold any character.
+ */
+static AdwToast *
+plain_toast (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  g_object_set_data_full (G_OBJECT (toast), "credence-text", g_strdup (text), g_free);
+
+  return toast;
+}
+
+/* Shows @toast and remembers what it says, for the tests. */
+static void
+add_toast (CredenceWindow *self,
+           AdwToast       *toast)
+{
+  const char *text = g_object_get_data (G_OBJECT (toast), "credence-text");
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (text != NULL ? text : adw_toast_get_title (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_message (CredenceWindow *self,
+              const char     *message)
+{
+  add_toast (self, plain_toast (message));
 }
 
 static GtkListBoxRow *
@@ -653,11 +689,229 @@ unlock_action (GtkWidget  *widget,
   g_task_run_in_thread (task, unlock_thread);
 }
 
+static gboolean
+work_offline (CredenceWindow *self)
+{
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "work-offline");
+}
+
+/* How an import went for one source, as the summary groups them. */
+typedef enum
+{
+  OUTCOME_ADDED,
+  OUTCOME_ADDED_WITH_PROBLEMS,
+  OUTCOME_DUPLICATE,
+  OUTCOME_NOT_ADDED,
+  OUTCOME_SKIPPED,
+  N_OUTCOMES
+} Outcome;
+
+static Outcome
+result_outcome (const CredenceImportResult *result)
+{
+  switch (result->status)
+    {
+    case CREDENCE_IMPORT_ADDED:
+      if (result->verification != NULL &&
+          credence_verification_get_verdict (result->verification) == CREDENCE_VERDICT_INVALID)
+        return OUTCOME_ADDED_WITH_PROBLEMS;
+      return OUTCOME_ADDED;
+    case CREDENCE_IMPORT_DUPLICATE:
+      return OUTCOME_DUPLICATE;
+    case CREDENCE_IMPORT_REJECTED:
+      return OUTCOME_NOT_ADDED;
+    case CREDENCE_IMPORT_REVERIFIED:
+    case CREDENCE_IMPORT_CANCELLED:
+    default:
+      return OUTCOME_SKIPPED;
+    }
+}
+
+static const char *
+outcome_title (Outcome outcome)
+{
+  switch (outcome)
+    {
+    case OUTCOME_ADDED:
+      return _("Added");
+    case OUTCOME_ADDED_WITH_PROBLEMS:
+      return _("Added With Problems");
+    case OUTCOME_DUPLICATE:
+      return _("Already in Collection");
+    case OUTCOME_NOT_ADDED:
+      return _("Not Added");
+    case OUTCOME_SKIPPED:
+    case N_OUTCOMES:
+    default:
+      return _("Not Tried");
+    }
+}
+
+/* What a source is called in the summary: its file name or link. */
+static char *
+result_source_name (const CredenceImportResult *result)
+{
+  if (result->source == NULL)
+    return g_strdup (_("Badge"));
+  if (g_str_has_prefix (result->source, "https://") || g_str_has_prefix (result->source, "http://"))
+    return g_strdup (result->source);
+  return g_path_get_basename (result->source);
+}
+
+static char *
+reason_text (CredenceReason reason)
+{
+  g_autofree char *sentence = credence_reason_format_sentence (reason, NULL, NULL);
+
+  if (sentence == NULL)
+    return g_strdup (credence_reason_get_title (reason));
+
+  /* Translators: a reason and what it means: "No Badge Found — There is
+   * no badge data; …".
+   */
+  return g_strdup_printf (_("%s — %s"), credence_reason_get_title (reason), sentence);
+}
+
+/**
+ * credence_window_explain_import_result:
+ *
+ * Returns: (transfer full) (nullable): why @result was not added, or what
+ *   its check found wrong, for the learner
+ */
+char *
+credence_window_explain_import_result (const CredenceImportResult *result)
+{
+  CredenceReason reason = CREDENCE_REASON_NONE;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  switch (result_outcome (result))
+    {
+    case OUTCOME_NOT_ADDED:
+      if (result->reason != NULL && credence_reason_from_string (result->reason, &reason) &&
+          reason != CREDENCE_REASON_NONE)
+        return reason_text (reason);
+      if (result->message != NULL)
+        return g_strdup (result->message);
+      return g_strdup (_("The file could not be read."));
+
+    case OUTCOME_ADDED_WITH_PROBLEMS:
+      reason = credence_verification_get_reason (result->verification);
+      return reason != CREDENCE_REASON_NONE ? reason_text (reason) : NULL;
+
+    case OUTCOME_ADDED:
+    case OUTCOME_DUPLICATE:
+    case OUTCOME_SKIPPED:
+    case N_OUTCOMES:
+    default:
+      return NULL;
+    }
+}
+
+static void
+count_outcomes (GPtrArray *results,
+                guint      counts[N_OUTCOMES])
+{
+  memset (counts, 0, N_OUTCOMES * sizeof (guint));
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    counts[result_outcome (g_ptr_array_index (results, i))]++;
+}
+
+/**
+ * credence_window_show_import_details:
+ *
+ * Opens the summary of the last import: what was added, already there or
+ * not added, and why.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWindow *
+credence_window_show_import_details (CredenceWindow *self)
+{
+  guint counts[N_OUTCOMES];
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *scroller, *box;
+  guint added;
+
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  if (self->last_results == NULL)
+    return NULL;
+
+  count_outcomes (self->last_results, counts);
+  added = counts[OUTCOME_ADDED] + counts[OUTCOME_ADDED_WITH_PROBLEMS];
+  heading = g_strdup_printf (ngettext ("%u Badge Added", "%u Badges Added", added), added);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  for (Outcome outcome = OUTCOME_ADDED; outcome < OUTCOME_SKIPPED; outcome++)
+    {
+      GtkWidget *group;
+
+      if (counts[outcome] == 0)
+        continue;
+
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), outcome_title (outcome));
+      for (guint i = 0; i < self->last_results->len; i++)
+        {
+          CredenceImportResult *result = g_ptr_array_index (self->last_results, i);
+          g_autofree char *source = NULL;
+          g_autofree char *explanation = NULL;
+          GtkWidget *row;
+
+          if (result_outcome (result) != outcome)
+            continue;
+
+          source = result_source_name (result);
+          explanation = credence_window_explain_import_result (result);
+          row = adw_action_row_new ();
+          /* Badge names and file names are not markup. */
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         result->name != NULL ? result->name : source);
+          if (explanation != NULL)
+            {
+              g_autofree char *subtitle = result->name != NULL
+                                          ? g_strdup_printf ("%s\n%s", source, explanation)
+                                          : g_steal_pointer (&explanation);
+              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+            }
+          else
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      gtk_box_append (GTK_BOX (box), group);
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+static void
+import_details_cb (AdwToast       *toast,
+                   CredenceWindow *self)
+{
+  credence_window_show_import_details (self);
+}
+
 static void
 import_progress_cb (CredenceWindow *self)
 {
-  guint total = credence_import_job_get_total (self->import_job);
-  guint done = credence_import_job_get_done (self->import_job);
+  guint total = credence_importer_get_total (self->importer);
+  guint done = credence_importer_get_done (self->importer);
   g_autofree char *text = NULL;
 
   /* Translators: "Importing 12 of 40…". */
@@ -666,63 +920,108 @@ import_progress_cb (CredenceWindow *self)
   gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double)done / total : 0);
 }
 
-static const char *
-import_status_title (CredenceImportStatus status)
+static void
+import_item_finished_cb (CredenceImporter           *importer,
+                         const CredenceImportResult *result,
+                         CredenceWindow             *self)
 {
-  switch (status)
-    {
-    case CREDENCE_IMPORT_ADDED:
-      return _("Added");
-    case CREDENCE_IMPORT_ADDED_WITH_PROBLEMS:
-      return _("Added With Problems");
-    case CREDENCE_IMPORT_DUPLICATE:
-      return _("Already in Collection");
-    case CREDENCE_IMPORT_REJECTED:
-    default:
-      return _("Not Added");
-    }
+  if (self->import_results != NULL)
+    g_ptr_array_add (self->import_results, credence_import_result_copy (result));
 }
 
+/* The import is over (done, cancelled or failed): summary toast. */
 static void
-show_import_details (CredenceWindow *self)
+finish_import (CredenceWindow *self,
+               const GError   *error)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  guint counts[N_OUTCOMES];
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  guint added, tried;
 
-  if (self->last_results == NULL)
-    return;
+  g_clear_pointer (&self->last_results, g_ptr_array_unref);
+  self->last_results = g_steal_pointer (&self->import_results);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
 
-  for (CredenceImportStatus status = CREDENCE_IMPORT_ADDED; status <= CREDENCE_IMPORT_REJECTED; status++)
+  count_outcomes (self->last_results, counts);
+  added = counts[OUTCOME_ADDED] + counts[OUTCOME_ADDED_WITH_PROBLEMS];
+  tried = added + counts[OUTCOME_DUPLICATE] + counts[OUTCOME_NOT_ADDED];
+
+  /* The new badges appear in the grid. */
+  if (added > 0)
+    load_badges (self);
+
+  if (error != NULL && !cancelled)
     {
-      gboolean any = FALSE;
+      /* Saving failed (a full disk…): what was saved before is kept. */
+      toast = plain_toast (error->message);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else if (cancelled)
+    {
+      title = g_strdup_printf (ngettext ("Import cancelled; %u badge added",
+                                         "Import cancelled; %u badges added", added), added);
+      toast = plain_toast (title);
+    }
+  else if (tried == 1 && added == 1)
+    {
+      CredenceImportResult *one = g_ptr_array_index (self->last_results, 0);
+      g_autofree char *source = result_source_name (one);
 
-      for (guint i = 0; i < self->last_results->len; i++)
-        {
-          CredenceImportResult *result = g_ptr_array_index (self->last_results, i);
+      /* Translators: a toast: "“Data Basics” added". */
+      title = g_strdup_printf (_("“%s” added"), one->name != NULL ? one->name : source);
+      toast = plain_toast (title);
+      adw_toast_set_button_label (toast, _("_View"));
+      adw_toast_set_action_name (toast, "app.show-badge");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (one->badge_uid));
+      add_toast (self, toast);
+      return;
+    }
+  else if (tried == 1 && counts[OUTCOME_DUPLICATE] == 1)
+    {
+      CredenceImportResult *one = g_ptr_array_index (self->last_results, 0);
+      g_autofree char *source = result_source_name (one);
 
-          if (result->status != status)
-            continue;
-          if (!any)
-            g_string_append_printf (body, "%s%s\n", body->len > 0 ? "\n" : "", import_status_title (status));
-          any = TRUE;
-          g_string_append_printf (body, "• %s", result->name != NULL ? result->name : result->source);
-          if (result->message != NULL)
-            g_string_append_printf (body, ": %s", result->message);
-          g_string_append_c (body, '\n');
-        }
+      /* Translators: a toast: "“Data Basics” is already in the collection". */
+      title = g_strdup_printf (_("“%s” is already in the collection"), one->name != NULL ? one->name : source);
+      toast = plain_toast (title);
+    }
+  else if (tried == 1 && counts[OUTCOME_NOT_ADDED] == 1)
+    {
+      CredenceImportResult *one = g_ptr_array_index (self->last_results, 0);
+      g_autofree char *source = result_source_name (one);
+
+      /* Translators: a toast: "“photo.png” was not added"; Details says why. */
+      title = g_strdup_printf (_("“%s” was not added"), source);
+      toast = plain_toast (title);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else if (tried == 0)
+    toast = plain_toast (_("No badges found to import"));
+  else if (counts[OUTCOME_NOT_ADDED] > 0)
+    {
+      /* Translators: a toast: "38 badges added, 2 not added". */
+      title = g_strdup_printf (ngettext ("%u badge added, %u not added", "%u badges added, %u not added", added),
+                               added, counts[OUTCOME_NOT_ADDED]);
+      toast = plain_toast (title);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    {
+      title = g_strdup_printf (ngettext ("%u badge added", "%u badges added", added), added);
+      toast = plain_toast (title);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Details"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-import_details_cb (AdwToast       *toast,
-                   CredenceWindow *self)
-{
-  show_import_details (self);
+  if (tried > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (import_details_cb), self, 0);
+    }
+  add_toast (self, toast);
 }
 
 static void
@@ -731,89 +1030,76 @@ import_done_cb (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(CredenceWindow) self = user_data;
-  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  guint counts[CREDENCE_IMPORT_REJECTED + 1] = { 0 };
-  g_autofree char *title = NULL;
-  AdwToast *toast;
 
-  results = credence_import_job_run_finish (CREDENCE_IMPORT_JOB (source), result, &error);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  g_clear_object (&self->import_job);
-  g_clear_object (&self->import_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
-
-  if (results == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-
-  for (guint i = 0; i < results->len; i++)
-    counts[((CredenceImportResult *)g_ptr_array_index (results, i))->status]++;
-
-  g_clear_pointer (&self->last_results, g_ptr_array_unref);
-  self->last_results = g_ptr_array_ref (results);
-
-  /* The new badges appear in the grid. */
-  load_badges (self);
-
-  if (results->len == 1 && counts[CREDENCE_IMPORT_ADDED] == 1)
-    {
-      CredenceImportResult *one = g_ptr_array_index (results, 0);
-
-      /* Translators: a toast: "“Data Basics” added". */
-      title = g_strdup_printf (_("“%s” added"), one->name != NULL ? one->name : one->source);
-      toast = adw_toast_new (title);
-    }
-  else if (results->len == 1 && counts[CREDENCE_IMPORT_REJECTED] == 1)
-    {
-      CredenceImportResult *one = g_ptr_array_index (results, 0);
-
-      toast = adw_toast_new (one->message);
-      adw_toast_set_timeout (toast, 0);
-    }
-  else
-    {
-      guint added = counts[CREDENCE_IMPORT_ADDED] + counts[CREDENCE_IMPORT_ADDED_WITH_PROBLEMS];
-
-      title = g_strdup_printf (ngettext ("%u badge added", "%u badges added", added), added);
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Details"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (import_details_cb), self, 0);
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  credence_importer_run_finish (CREDENCE_IMPORTER (source), result, &error);
+  if (self->importer == CREDENCE_IMPORTER (source))
+    finish_import (self, error);
 }
 
-/* Starts importing what @job holds, with the progress bar. */
 static void
-run_import (CredenceWindow    *self,
-            CredenceImportJob *job)
+identities_added_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  if (self->import_job != NULL)
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->importer == NULL)
+    return;
+
+  /* Without the identities the recipient checks say "not recognized":
+   * still import, but say why a check may read so.
+   */
+  if (!credence_checker_add_identities_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Wait for the current import to finish")));
+      finish_import (self, error);
       return;
     }
 
-  self->import_job = g_object_ref (job);
+  credence_importer_run_async (self->importer, self->import_cancellable,
+                               import_done_cb, g_object_ref (self));
+}
+
+static CredenceImporter *
+new_importer (CredenceWindow *self,
+              gboolean        offline)
+{
+  g_autoptr(CredenceVerifier) verifier = credence_checker_new_verifier (offline);
+
+  return credence_importer_new (self->store, verifier);
+}
+
+/* Imports what @importer holds, with the progress bar; the window owns
+ * the cancellable (win.cancel-import, and closing the window).
+ */
+static void
+run_import (CredenceWindow   *self,
+            CredenceImporter *importer)
+{
+  g_autoptr(CredenceVerifier) verifier = NULL;
+
+  if (self->importer != NULL)
+    {
+      show_message (self, _("Wait for the current import to finish"));
+      return;
+    }
+
+  self->importer = g_object_ref (importer);
   self->import_cancellable = g_cancellable_new ();
-  g_signal_connect_object (job, "notify::done", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (job, "notify::total", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+  self->import_results = g_ptr_array_new_with_free_func ((GDestroyNotify)credence_import_result_free);
+  g_signal_connect_object (importer, "notify::done", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (importer, "notify::total", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (importer, "item-finished", G_CALLBACK (import_item_finished_cb), self, 0);
   gtk_label_set_label (self->import_label, _("Importing…"));
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
 
-  credence_import_job_run_async (job, self->import_cancellable, import_done_cb, g_object_ref (self));
-}
-
-static gboolean
-work_offline (CredenceWindow *self)
-{
-  return self->settings != NULL && g_settings_get_boolean (self->settings, "work-offline");
+  g_object_get (importer, "verifier", &verifier, NULL);
+  credence_checker_add_identities_async (self->store, verifier, self->import_cancellable,
+                                         identities_added_cb, g_object_ref (self));
 }
 
 static void
@@ -824,14 +1110,14 @@ chooser_response_cb (CredenceWindow       *self,
   if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(CredenceImportJob) job = credence_import_job_new (self->store, work_offline (self));
+      g_autoptr(CredenceImporter) importer = new_importer (self, work_offline (self));
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          credence_import_job_add_file (job, file);
+          credence_importer_add_file (importer, file);
         }
-      run_import (self, job);
+      run_import (self, importer);
     }
 
   g_clear_object (&self->chooser);
@@ -845,6 +1131,13 @@ cancel_import_action (GtkWidget  *widget,
   g_cancellable_cancel (CREDENCE_WINDOW (widget)->import_cancellable);
 }
 
+static gboolean
+is_web_link (const char *text)
+{
+  return (g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "http://")) &&
+         g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
+}
+
 static void
 link_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
@@ -852,27 +1145,20 @@ link_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(CredenceImportJob) job = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
-  if (g_strcmp0 (response, "add") != 0 || *link == '\0' || self->store == NULL)
+  if (g_strcmp0 (response, "add") != 0 || self->store == NULL || !is_web_link (link))
     return;
 
-  job = credence_import_job_new (self->store, work_offline (self));
-  bytes = g_bytes_new (link, strlen (link));
-  credence_import_job_add_bytes (job, link, bytes);
-  run_import (self, job);
+  credence_window_import_url (self, link);
 }
 
 static void
 link_changed_cb (GtkEditable      *entry,
                  AdwMessageDialog *dialog)
 {
-  const char *text = gtk_editable_get_text (entry);
+  g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "add",
-                                           g_str_has_prefix (text, "https://") ||
-                                           g_str_has_prefix (text, "http://"));
+  adw_message_dialog_set_response_enabled (dialog, "add", is_web_link (link));
 }
 
 static void
@@ -1039,7 +1325,7 @@ badge_read_cb (GObject      *source,
   if (stored == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        show_message (self, error->message);
       return;
     }
 
@@ -1150,7 +1436,7 @@ checked_cb (GObject      *source,
 
   if (entry == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_message (self, error->message);
       return;
     }
 
@@ -1165,7 +1451,7 @@ checked_cb (GObject      *source,
   /* Translators: a toast: "“Data Basics” checked: Valid". */
   message = g_strdup_printf (_("“%s” checked: %s"), credence_badge_item_get_name (item),
                              credence_badge_status_get_title (after));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  show_message (self, message);
 
   if (credence_badge_page_get_item (self->badge_page) == item)
     read_shown_badge (self, credence_badge_item_get_uid (item));
@@ -1224,7 +1510,7 @@ removed_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    show_message (self, error->message);
 }
 
 static void
@@ -1274,13 +1560,13 @@ remove_badge_action (GtkWidget  *widget,
 
   /* Translators: a toast: "“Data Basics” removed". */
   title = g_strdup_printf (_("“%s” removed"), credence_badge_item_get_name (item));
-  toast = adw_toast_new (title);
+  toast = plain_toast (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "credence-item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (remove_toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static void
@@ -1297,13 +1583,12 @@ copy_badge_link_action (GtkWidget  *widget,
   link = self->shown->credential_id;
   if (link == NULL || !(g_str_has_prefix (link, "https://") || g_str_has_prefix (link, "http://")))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("This badge has no web link; save the badge file instead")));
+      show_message (self, _("This badge has no web link; save the badge file instead"));
       return;
     }
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Badge link copied")));
+  show_message (self, _("Badge link copied"));
 }
 
 static void
@@ -1317,11 +1602,11 @@ saved_cb (GObject      *source,
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        show_message (self, error->message);
       return;
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Badge file saved")));
+  show_message (self, _("Badge file saved"));
 }
 
 static void
@@ -1341,10 +1626,6 @@ save_response_cb (CredenceWindow       *self,
     }
 
   g_clear_object (&self->save_chooser);
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  g_clear_object (&self->import_job);
-  g_clear_pointer (&self->last_results, g_ptr_array_unref);
 }
 
 static void
@@ -1388,7 +1669,7 @@ add_samples_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   CredenceWindow *self = CREDENCE_WINDOW (widget);
-  g_autoptr(CredenceImportJob) job = NULL;
+  g_autoptr(CredenceImporter) importer = NULL;
   g_auto(GStrv) names = NULL;
 
   if (self->store == NULL)
@@ -1398,7 +1679,7 @@ add_samples_action (GtkWidget  *widget,
    * their source; checked offline, never fetched.
    */
   names = g_resources_enumerate_children (SAMPLES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  job = credence_import_job_new (self->store, TRUE);
+  importer = new_importer (self, TRUE);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat (SAMPLES_PATH, names[i], NULL);
@@ -1406,9 +1687,9 @@ add_samples_action (GtkWidget  *widget,
       g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
       if (bytes != NULL)
-        credence_import_job_add_bytes (job, source, bytes);
+        credence_importer_add_bytes (importer, bytes, source);
     }
-  run_import (self, job);
+  run_import (self, importer);
 }
 
 static void
@@ -1478,7 +1759,7 @@ remove_samples_action (GtkWidget  *widget,
   g_task_set_task_data (task, g_steal_pointer (&uids), (GDestroyNotify)g_ptr_array_unref);
   g_task_run_in_thread (task, remove_samples_thread);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Sample badges removed")));
+  show_message (self, _("Sample badges removed"));
 }
 
 static gboolean
@@ -1512,6 +1793,11 @@ credence_window_dispose (GObject *object)
   CredenceWindow *self = (CredenceWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->importer);
+  g_clear_pointer (&self->import_results, g_ptr_array_unref);
+  g_clear_pointer (&self->last_results, g_ptr_array_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1539,6 +1825,7 @@ credence_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->view, g_free);
+  g_clear_pointer (&self->last_message, g_free);
 
   G_OBJECT_CLASS (credence_window_parent_class)->finalize (object);
 }
@@ -1953,15 +2240,59 @@ void
 credence_window_import_files (CredenceWindow *self,
                               GPtrArray      *files)
 {
-  g_autoptr(CredenceImportJob) job = NULL;
+  g_autoptr(CredenceImporter) importer = NULL;
 
   g_return_if_fail (CREDENCE_IS_WINDOW (self));
   g_return_if_fail (self->store != NULL);
 
-  job = credence_import_job_new (self->store, work_offline (self));
+  importer = new_importer (self, work_offline (self));
   for (guint i = 0; i < files->len; i++)
-    credence_import_job_add_file (job, g_ptr_array_index (files, i));
-  run_import (self, job);
+    credence_importer_add_file (importer, g_ptr_array_index (files, i));
+  run_import (self, importer);
+}
+
+/**
+ * credence_window_import_url:
+ * @url: the http(s) link of a badge, or of its page
+ *
+ * Adds the badge at @url, as Add From Link does.
+ */
+void
+credence_window_import_url (CredenceWindow *self,
+                            const char     *url)
+{
+  g_autoptr(CredenceImporter) importer = NULL;
+
+  g_return_if_fail (CREDENCE_IS_WINDOW (self));
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (self->store != NULL);
+
+  importer = new_importer (self, work_offline (self));
+  credence_importer_add_url (importer, url);
+  run_import (self, importer);
+}
+
+/**
+ * credence_window_import_bytes:
+ * @bytes: a badge file's contents, JSON or a JWT
+ * @name: (nullable): what to call it in the summary
+ *
+ * Adds pasted or dropped data.
+ */
+void
+credence_window_import_bytes (CredenceWindow *self,
+                              GBytes         *bytes,
+                              const char     *name)
+{
+  g_autoptr(CredenceImporter) importer = NULL;
+
+  g_return_if_fail (CREDENCE_IS_WINDOW (self));
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (self->store != NULL);
+
+  importer = new_importer (self, work_offline (self));
+  credence_importer_add_bytes (importer, bytes, name);
+  run_import (self, importer);
 }
 
 /**
@@ -1971,18 +2302,30 @@ gboolean
 credence_window_is_importing (CredenceWindow *self)
 {
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), FALSE);
-  return self->import_job != NULL;
+  return self->importer != NULL;
 }
 
 /**
  * credence_window_get_import_results:
  *
  * Returns: (transfer none) (nullable) (element-type CredenceImportResult):
- *   what the last import did
+ *   what the last import did, one result per source
  */
 GPtrArray *
 credence_window_get_import_results (CredenceWindow *self)
 {
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
   return self->last_results;
+}
+
+/**
+ * credence_window_get_last_message:
+ *
+ * Returns: (nullable): the title of the last toast shown
+ */
+const char *
+credence_window_get_last_message (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+  return self->last_message;
 }

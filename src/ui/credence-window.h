@@ -9,6 +9,7 @@
 
 #include "credence-application.h"
 #include "credence-badge-page.h"
+#include "credence-importer.h"
 #include "credence-library.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,15 @@ gboolean        credence_window_is_checking    (CredenceWindow      *self);
 const CredenceStoreBadge *credence_window_get_shown_badge (CredenceWindow *self);
 void            credence_window_import_files   (CredenceWindow      *self,
                                                 GPtrArray           *files);
+void            credence_window_import_url     (CredenceWindow      *self,
+                                                const char          *url);
+void            credence_window_import_bytes   (CredenceWindow      *self,
+                                                GBytes              *bytes,
+                                                const char          *name);
 gboolean        credence_window_is_importing   (CredenceWindow      *self);
 GPtrArray      *credence_window_get_import_results (CredenceWindow  *self);
+GtkWindow      *credence_window_show_import_details (CredenceWindow *self);
+char           *credence_window_explain_import_result (const CredenceImportResult *result) G_GNUC_WARN_UNUSED_RESULT;
+const char     *credence_window_get_last_message (CredenceWindow    *self);
 
 G_END_DECLS
