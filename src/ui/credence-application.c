@@ -100,7 +100,15 @@ preferences_action (GSimpleAction *action,
   /* Identities live in the collection: nothing to show before it is open. */
   store = credence_window_get_store (CREDENCE_WINDOW (window));
   if (store != NULL)
-    gtk_window_present (GTK_WINDOW (credence_preferences_window_new (window, store)));
+    {
+      GtkWidget *preferences = credence_preferences_window_new (window, store);
+
+      g_signal_connect_object (preferences, "restored",
+                               G_CALLBACK (credence_window_reload), window, G_CONNECT_SWAPPED);
+      g_signal_connect_object (preferences, "protection-changed",
+                               G_CALLBACK (credence_window_set_uses_passphrase), window, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (preferences));
+    }
 }
 
 static void

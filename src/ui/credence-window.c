@@ -59,6 +59,7 @@ struct _CredenceWindow
   CredenceLibrary      *library;
   CredenceThumbnailer  *thumbnailer;
   gboolean              creating;      /* the unlock page makes a new collection */
+  gboolean              uses_passphrase;
   gboolean              unlocking;
   guint                 failed_unlocks;
   guint                 unlock_delay_id;
@@ -465,6 +466,13 @@ load_badges (CredenceWindow *self)
 }
 
 static void
+update_lock_action (CredenceWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock",
+                                 self->store != NULL && self->uses_passphrase);
+}
+
+static void
 set_store (CredenceWindow *self,
            CredenceStore  *store)
 {
@@ -475,6 +483,7 @@ set_store (CredenceWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-samples", TRUE);
+  update_lock_action (self);
   load_badges (self);
 }
 
@@ -534,6 +543,8 @@ store_opened_cb (GObject      *source,
       return;
     }
 
+  /* The keyring opened it. */
+  self->uses_passphrase = FALSE;
   set_store (self, store);
 }
 
@@ -630,6 +641,7 @@ unlocked_cb (GObject      *source,
       gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
       gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
       update_unlock_sensitivity (self);
+      self->uses_passphrase = TRUE;
       set_store (self, store);
       return;
     }
@@ -905,6 +917,58 @@ import_details_cb (AdwToast       *toast,
                    CredenceWindow *self)
 {
   credence_window_show_import_details (self);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (self->store == NULL || !self->uses_passphrase)
+    return;
+
+  /* Windows that show the collection (Preferences and its forms) go. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
+
+      if (gtk_window_get_transient_for (other) == GTK_WINDOW (self))
+        gtk_window_destroy (other);
+    }
+
+  /* Everything under way on the collection stops. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_cancellable_cancel (self->import_cancellable);
+  g_cancellable_cancel (self->badge_cancellable);
+  g_clear_object (&self->badge_cancellable);
+  self->checking = FALSE;
+  credence_badge_page_set_checking (self->badge_page, FALSE);
+  g_object_set_data (G_OBJECT (self), "credence-checking-item", NULL);
+
+  /* Nothing of it stays on screen or in memory. */
+  adw_leaflet_set_visible_child_name (self->content_leaflet, "browse");
+  g_clear_pointer (&self->shown, credence_store_badge_free);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  credence_library_set_items (self->library, none);
+  g_clear_pointer (&self->last_results, g_ptr_array_unref);
+  g_clear_object (&self->thumbnailer);
+  g_clear_object (&self->store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-samples", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-samples", FALSE);
+  update_lock_action (self);
+
+  show_unlock (self, FALSE);
 }
 
 static void
@@ -1981,6 +2045,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.add-from-link", NULL, add_from_link_action);
@@ -1998,6 +2063,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.check-again", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-from-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-badge", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -2079,6 +2145,7 @@ credence_window_init (CredenceWindow *self)
 
   /* Nothing can be imported before the collection is open. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-samples", FALSE);
@@ -2328,4 +2395,36 @@ credence_window_get_last_message (CredenceWindow *self)
 {
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
   return self->last_message;
+}
+
+/**
+ * credence_window_reload:
+ *
+ * Reads the collection again, after something other than the window
+ * changed it (a restored backup).
+ */
+void
+credence_window_reload (CredenceWindow *self)
+{
+  g_return_if_fail (CREDENCE_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    load_badges (self);
+}
+
+/**
+ * credence_window_set_uses_passphrase:
+ * @uses_passphrase: whether the open collection is protected by a passphrase
+ *
+ * Tells the window how the collection is protected now; Lock is offered
+ * only for a passphrase.
+ */
+void
+credence_window_set_uses_passphrase (CredenceWindow *self,
+                                     gboolean        uses_passphrase)
+{
+  g_return_if_fail (CREDENCE_IS_WINDOW (self));
+
+  self->uses_passphrase = !!uses_passphrase;
+  update_lock_action (self);
 }

@@ -41,5 +41,8 @@ GPtrArray      *credence_window_get_import_results (CredenceWindow  *self);
 GtkWindow      *credence_window_show_import_details (CredenceWindow *self);
 char           *credence_window_explain_import_result (const CredenceImportResult *result) G_GNUC_WARN_UNUSED_RESULT;
 const char     *credence_window_get_last_message (CredenceWindow    *self);
+void            credence_window_reload         (CredenceWindow      *self);
+void            credence_window_set_uses_passphrase (CredenceWindow *self,
+                                                gboolean             uses_passphrase);
 
 G_END_DECLS
