@@ -782,9 +782,17 @@ insert_badge_row (CredenceStore       *self,
   return ok;
 }
 
+/* Adds @badge, or joins its history to the badge already there.  Every
+ * verification an import brings is a check that happened, even when it
+ * reads exactly like one before (same second, same outcome, same report):
+ * it is recorded.  Only a restore that merges a backup (@merge_history)
+ * skips the entries the collection already holds, so that merging the
+ * same backup twice does not double the history.
+ */
 static gboolean
 add_one (CredenceStore       *self,
          CredenceStoreBadge  *badge,
+         gboolean             merge_history,
          GError             **error)
 {
   g_autofree char *existing_uid = NULL;
@@ -821,7 +829,8 @@ add_one (CredenceStore       *self,
       CredenceStoreVerification *v = g_ptr_array_index (badge->history, i);
       gboolean exists = FALSE;
 
-      if (badge->duplicate && !verification_exists (self, id, v, &exists, error))
+      if (badge->duplicate && merge_history &&
+          !verification_exists (self, id, v, &exists, error))
         return FALSE;
       if (!exists && !insert_verification (self, id, v, error))
         return FALSE;
@@ -849,9 +858,10 @@ add_one (CredenceStore       *self,
  *
  * Adds @badges in one transaction: all of them or, on error, none.  A
  * badge already in the collection (same credential id or same payload) is
- * not added again: its new verifications join the existing badge's
- * history, and its @duplicate is set.  Sets @uid and @payload_sha256 of
- * each badge.
+ * not added again: its verifications join the existing badge's history
+ * (each one, even one that reads exactly like an entry already there:
+ * it is another check), and its @duplicate is set.  Sets @uid and
+ * @payload_sha256 of each badge.
  */
 gboolean
 credence_store_add_badges (CredenceStore  *self,
@@ -865,7 +875,7 @@ credence_store_add_badges (CredenceStore  *self,
     return FALSE;
 
   for (guint i = 0; i < badges->len; i++)
-    if (!add_one (self, g_ptr_array_index (badges, i), error))
+    if (!add_one (self, g_ptr_array_index (badges, i), FALSE, error))
       {
         _credence_store_rollback (self);
         return FALSE;
@@ -1575,7 +1585,7 @@ _credence_store_merge_from (CredenceStore  *self,
       CredenceStoreBadge *listed = g_ptr_array_index (badges, i - 1);
       g_autoptr(CredenceStoreBadge) full = credence_store_get_badge (from, listed->uid, error);
 
-      if (full == NULL || !add_one (self, full, error))
+      if (full == NULL || !add_one (self, full, TRUE, error))
         return FALSE;
       g_hash_table_insert (uid_map, g_strdup (listed->uid), g_strdup (full->uid));
     }
