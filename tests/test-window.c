@@ -91,6 +91,25 @@ test_window_first_run (void)
   ui_test_remove_data_dir (dir);
 }
 
+/* The sidebar's list (other pages have lists too). */
+static GtkListBox *
+sidebar_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "navigation-sidebar"))
+    return GTK_LIST_BOX (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = sidebar_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_window_views (void)
 {
@@ -127,7 +146,7 @@ test_window_views (void)
 
   /* Through the sidebar, as a click or Enter does. */
   {
-    GtkListBox *list = GTK_LIST_BOX (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL));
+    GtkListBox *list = sidebar_list (GTK_WIDGET (window));
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 1);
 
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (list), "navigation-sidebar"));

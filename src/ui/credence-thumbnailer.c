@@ -475,3 +475,44 @@ credence_thumbnailer_get_n_cached (CredenceThumbnailer *self)
 
   return g_hash_table_size (self->cache);
 }
+
+static void
+image_thumbnail_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkImage) image = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  texture = credence_thumbnailer_load_finish (CREDENCE_THUMBNAILER (source), result, NULL);
+  if (texture != NULL && gtk_widget_get_parent (GTK_WIDGET (image)) != NULL)
+    gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+}
+
+/**
+ * credence_thumbnailer_show_in_image:
+ * @image: a #GtkImage showing a placeholder
+ * @size: the size in logical pixels
+ *
+ * Shows the picture of @item in @image once it is decoded (at once when it
+ * is in memory); the placeholder stays when it has none.
+ */
+void
+credence_thumbnailer_show_in_image (CredenceThumbnailer *self,
+                                    CredenceBadgeItem   *item,
+                                    int                  size,
+                                    GtkImage            *image)
+{
+  GdkTexture *cached;
+
+  g_return_if_fail (CREDENCE_IS_THUMBNAILER (self));
+  g_return_if_fail (CREDENCE_IS_BADGE_ITEM (item));
+  g_return_if_fail (GTK_IS_IMAGE (image));
+
+  size *= gtk_widget_get_scale_factor (GTK_WIDGET (image));
+  cached = credence_thumbnailer_lookup (self, item, size);
+  if (cached != NULL)
+    gtk_image_set_from_paintable (image, GDK_PAINTABLE (cached));
+  else
+    credence_thumbnailer_load_async (self, item, size, NULL, image_thumbnail_cb, g_object_ref (image));
+}

@@ -29,6 +29,10 @@ void                 credence_thumbnailer_load_async  (CredenceThumbnailer  *sel
 GdkTexture          *credence_thumbnailer_load_finish (CredenceThumbnailer  *self,
                                                        GAsyncResult         *result,
                                                        GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+void                 credence_thumbnailer_show_in_image (CredenceThumbnailer *self,
+                                                       CredenceBadgeItem    *item,
+                                                       int                   size,
+                                                       GtkImage             *image);
 void                 credence_thumbnailer_forget      (CredenceThumbnailer  *self,
                                                        const char           *uid);
 guint                credence_thumbnailer_get_n_cached (CredenceThumbnailer *self);

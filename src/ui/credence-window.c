@@ -13,6 +13,7 @@
 #include "credence-badge-card.h"
 #include "credence-badge-page.h"
 #include "credence-checker.h"
+#include "credence-collections-view.h"
 #include "credence-importer.h"
 #include "credence-keyring.h"
 #include "credence-library.h"
@@ -55,6 +56,7 @@ struct _CredenceWindow
   GtkStack             *unlock_button_stack;
   GtkSpinner           *unlock_spinner;
   CredenceBadgePage    *badge_page;
+  CredenceCollectionsView *collections_view;
 
   CredenceLibrary      *library;
   CredenceThumbnailer  *thumbnailer;
@@ -424,6 +426,7 @@ badges_listed_cb (GObject      *source,
     }
 
   credence_library_set_items (self->library, items);
+  credence_collections_view_set_store (self->collections_view, self->store, self->library, self->thumbnailer);
   update_view (self);
   show_page (self, "library");
 }
@@ -1826,6 +1829,20 @@ remove_samples_action (GtkWidget  *widget,
   show_message (self, _("Sample badges removed"));
 }
 
+static void
+new_collection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  set_view (self, "collections");
+  gtk_widget_activate_action (GTK_WIDGET (self->collections_view), "collections.new", NULL);
+}
+
 static gboolean
 credence_window_close_request (GtkWindow *window)
 {
@@ -1996,6 +2013,7 @@ credence_window_class_init (CredenceWindowClass *klass)
 
   credence_ui_ensure_resources ();
   g_type_ensure (CREDENCE_TYPE_BADGE_PAGE);
+  g_type_ensure (CREDENCE_TYPE_COLLECTIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/credence/Credence/credence-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, stack);
@@ -2027,6 +2045,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_button_stack);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_spinner);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, badge_page);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, collections_view);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_progress);
@@ -2056,6 +2075,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-badge", NULL, remove_badge_action);
   gtk_widget_class_install_action (widget_class, "win.copy-badge-link", NULL, copy_badge_link_action);
   gtk_widget_class_install_action (widget_class, "win.save-badge", NULL, save_badge_action);
+  gtk_widget_class_install_action (widget_class, "win.new-collection", NULL, new_collection_action);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
@@ -2066,6 +2086,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-badge", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-collection", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i].name);
@@ -2230,6 +2251,19 @@ credence_window_get_library (CredenceWindow *self)
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
 
   return self->library;
+}
+
+/**
+ * credence_window_get_collections_view:
+ *
+ * Returns: (transfer none): the Collections page
+ */
+CredenceCollectionsView *
+credence_window_get_collections_view (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  return self->collections_view;
 }
 
 /**
