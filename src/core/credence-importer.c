@@ -861,6 +861,35 @@ collect_document_cb (CredenceDocument *document,
   g_ptr_array_add (out, doc);
 }
 
+/**
+ * credence_importer_describe_badge:
+ * @badge: a badge read from a file or fetched
+ * @pins: (nullable): the documents its verification saw
+ * @source: (nullable): the file or link it came from
+ *
+ * Describes @badge as an import would store it, with the name, issuer
+ * and description of its achievement taken from @pins when the badge
+ * only links to them (Open Badges 2.0), without storing anything: for
+ * "check a badge".
+ *
+ * Returns: (transfer full): the description
+ */
+CredenceStoreBadge *
+credence_importer_describe_badge (CredenceBadge       *badge,
+                                  CredenceDocumentSet *pins,
+                                  const char          *source)
+{
+  CredenceStoreBadge *record;
+
+  g_return_val_if_fail (CREDENCE_IS_BADGE (badge), NULL);
+
+  record = record_from_badge (badge, source);
+  if (pins != NULL)
+    fill_from_documents (record, badge, pins);
+
+  return record;
+}
+
 static GPtrArray *
 documents_from_set (CredenceDocumentSet *pins)
 {

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "credence-badge.h"
+#include "credence-document-set.h"
 #include "credence-store.h"
 #include "credence-verification.h"
 #include "credence-verifier.h"
@@ -124,6 +126,10 @@ void              credence_importer_run_async      (CredenceImporter     *self,
                                                     GCancellable         *cancellable,
                                                     GAsyncReadyCallback   callback,
                                                     gpointer              user_data);
+CredenceStoreBadge *credence_importer_describe_badge (CredenceBadge       *badge,
+                                                      CredenceDocumentSet *pins,
+                                                      const char          *source) G_GNUC_WARN_UNUSED_RESULT;
+
 gboolean          credence_importer_run_finish     (CredenceImporter     *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);

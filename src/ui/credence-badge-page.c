@@ -11,8 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "credence-badge-page.h"
-#include "credence-checker.h"
 #include "credence-ui.h"
+#include "credence-verification-card.h"
 
 #define HERO_SIZE 192
 #define RAW_DATA_LIMIT (64 * 1024)
@@ -28,11 +28,8 @@ struct _CredenceBadgePage
 
   CredenceBadgeItem *item;
   GtkImage          *hero_image;
-  GtkWidget         *check_button;
-  GtkStack          *check_stack;
+  CredenceVerificationCard *card;
   GCancellable      *cancellable;
-  guint              n_check_rows;
-  char              *verdict_title;
 };
 
 G_DEFINE_FINAL_TYPE (CredenceBadgePage, credence_badge_page, GTK_TYPE_WIDGET)
@@ -54,23 +51,12 @@ credence_badge_page_dispose (GObject *object)
 }
 
 static void
-credence_badge_page_finalize (GObject *object)
-{
-  CredenceBadgePage *self = (CredenceBadgePage *)object;
-
-  g_free (self->verdict_title);
-
-  G_OBJECT_CLASS (credence_badge_page_parent_class)->finalize (object);
-}
-
-static void
 credence_badge_page_class_init (CredenceBadgePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = credence_badge_page_dispose;
-  object_class->finalize = credence_badge_page_finalize;
 
   credence_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/credence/Credence/credence-badge-page.ui");
@@ -309,101 +295,6 @@ build_details (CredenceBadgePage        *self,
   gtk_box_append (self->content, group);
 }
 
-static void
-add_fix_button (AdwExpanderRow *row,
-                CredenceReason  reason)
-{
-  const char *label = NULL, *action = NULL;
-  GtkWidget *button;
-
-  switch (reason)
-    {
-    case CREDENCE_REASON_RECIPIENT_MISMATCH:
-      label = _("_Add Identity…");
-      action = "app.preferences";
-      break;
-    case CREDENCE_REASON_UNREACHABLE:
-      label = _("_Check Again");
-      action = "win.check-again";
-      break;
-    case CREDENCE_REASON_NOT_A_BADGE:
-      label = _("Add From _Link…");
-      action = "win.add-from-link";
-      break;
-    default:
-      return;
-    }
-
-  button = gtk_button_new_with_mnemonic (label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  adw_expander_row_add_action (row, button);
-}
-
-static void
-add_check_row (CredenceBadgePage   *self,
-               AdwPreferencesGroup *group,
-               const CredenceCheck *check)
-{
-  const char *title = credence_checker_check_title (check->id);
-  const char *icon, *css;
-  GtkWidget *row;
-
-  switch (check->status)
-    {
-    case CREDENCE_CHECK_PASS:
-      icon = "emblem-ok-symbolic";
-      css = "success";
-      break;
-    case CREDENCE_CHECK_FAIL:
-      icon = "dialog-error-symbolic";
-      css = "error";
-      break;
-    case CREDENCE_CHECK_WARN:
-      icon = "dialog-warning-symbolic";
-      css = "warning";
-      break;
-    case CREDENCE_CHECK_SKIP:
-    default:
-      icon = "action-unavailable-symbolic";
-      css = "dim-label";
-      break;
-    }
-
-  if (check->status == CREDENCE_CHECK_FAIL && check->reason != CREDENCE_REASON_NONE)
-    {
-      g_autofree char *sentence = credence_reason_format_sentence (check->reason, NULL, NULL);
-      GtkWidget *detail = adw_action_row_new ();
-
-      /* Failures are open, with what it means and what to do. */
-      row = adw_expander_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), credence_reason_get_title (check->reason));
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), status_icon (icon, css));
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (detail), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail), sentence);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (detail), 0);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (detail), check->message);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail);
-      add_fix_button (ADW_EXPANDER_ROW (row), check->reason);
-    }
-  else
-    {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), check->message);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), status_icon (icon, css));
-    }
-
-  gtk_widget_add_css_class (row, "check-row");
-  adw_preferences_group_add (group, row);
-  self->n_check_rows++;
-}
-
 static const CredenceStoreVerification *
 latest_verification (const CredenceStoreBadge *stored)
 {
@@ -417,74 +308,10 @@ static void
 build_verification (CredenceBadgePage        *self,
                     const CredenceStoreBadge *stored)
 {
-  const CredenceStoreVerification *latest = latest_verification (stored);
-  CredenceBadgeStatus status = credence_badge_item_get_status (self->item);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *verdict_row = adw_action_row_new ();
-  GtkWidget *spinner;
-  g_autoptr(GPtrArray) checks = NULL;
-  const char *sentence;
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Verification"));
-  if (latest != NULL)
-    {
-      g_autofree char *day = format_unix_day (latest->verified_at);
-      g_autofree char *description = NULL;
-
-      /* Translators: "Last checked 3 March 2026, online". */
-      description = g_strdup_printf (latest->online ? _("Last checked %s, online") : _("Last checked %s, offline"),
-                                     day);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-    }
-  else
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Not checked yet."));
-
-  /* Check Again, with a spinner while it runs. */
-  self->check_stack = GTK_STACK (gtk_stack_new ());
-  self->check_button = gtk_button_new_with_mnemonic (_("Check _Again"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check_button), "win.check-again");
-  gtk_widget_set_tooltip_text (self->check_button, _("Check the badge again with the issuer (Ctrl+R)"));
-  gtk_stack_add_named (self->check_stack, self->check_button, "button");
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_stack_add_named (self->check_stack, spinner, "spinner");
-  gtk_widget_set_valign (GTK_WIDGET (self->check_stack), GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->check_stack));
-
-  g_clear_pointer (&self->verdict_title, g_free);
-  self->verdict_title = g_strdup (credence_badge_status_get_title (status));
-  switch (status)
-    {
-    case CREDENCE_BADGE_STATUS_VALID:
-      sentence = credence_verdict_get_sentence (CREDENCE_VERDICT_VALID);
-      break;
-    case CREDENCE_BADGE_STATUS_PROBLEM:
-      sentence = credence_verdict_get_sentence (CREDENCE_VERDICT_INVALID);
-      break;
-    case CREDENCE_BADGE_STATUS_COULDNT_CHECK:
-      sentence = credence_verdict_get_sentence (CREDENCE_VERDICT_INDETERMINATE);
-      break;
-    case CREDENCE_BADGE_STATUS_NOT_CHECKED:
-    default:
-      sentence = _("Check it to see whether the issuer’s records confirm it.");
-      break;
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (verdict_row), self->verdict_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (verdict_row), sentence);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (verdict_row),
-                             status_icon (credence_badge_status_get_icon_name (status),
-                                          credence_badge_status_get_css_class (status)));
-  gtk_widget_add_css_class (verdict_row, "verdict-row");
-  gtk_widget_add_css_class (verdict_row, credence_badge_status_get_css_class (status));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), verdict_row);
-
-  self->n_check_rows = 0;
-  checks = credence_checker_report_checks (latest != NULL ? latest->report : NULL);
-  for (guint i = 0; checks != NULL && i < checks->len; i++)
-    add_check_row (self, ADW_PREFERENCES_GROUP (group), g_ptr_array_index (checks, i));
-
-  gtk_box_append (self->content, group);
+  self->card = CREDENCE_VERIFICATION_CARD (credence_verification_card_new ());
+  credence_verification_card_set_result (self->card, credence_badge_item_get_status (self->item),
+                                         latest_verification (stored));
+  gtk_box_append (self->content, GTK_WIDGET (self->card));
 }
 
 static void
@@ -609,6 +436,7 @@ credence_badge_page_set_badge (CredenceBadgePage        *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
   self->hero_image = NULL;
+  self->card = NULL;
 
   adw_window_title_set_title (self->window_title, credence_badge_item_get_name (item));
   build_hero (self, stored, thumbnailer);
@@ -629,8 +457,8 @@ credence_badge_page_set_checking (CredenceBadgePage *self,
 {
   g_return_if_fail (CREDENCE_IS_BADGE_PAGE (self));
 
-  if (self->check_stack != NULL)
-    gtk_stack_set_visible_child_name (self->check_stack, checking ? "spinner" : "button");
+  if (self->card != NULL)
+    credence_verification_card_set_checking (self->card, checking);
 }
 
 /**
@@ -642,7 +470,7 @@ guint
 credence_badge_page_get_n_check_rows (CredenceBadgePage *self)
 {
   g_return_val_if_fail (CREDENCE_IS_BADGE_PAGE (self), 0);
-  return self->n_check_rows;
+  return self->card != NULL ? credence_verification_card_get_n_check_rows (self->card) : 0;
 }
 
 /**
@@ -654,5 +482,5 @@ const char *
 credence_badge_page_get_verdict_title (CredenceBadgePage *self)
 {
   g_return_val_if_fail (CREDENCE_IS_BADGE_PAGE (self), NULL);
-  return self->verdict_title;
+  return self->card != NULL ? credence_verification_card_get_verdict_title (self->card) : NULL;
 }

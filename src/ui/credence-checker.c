@@ -14,6 +14,8 @@
 #include <json-glib/json-glib.h>
 
 #include "credence-checker.h"
+#include "credence-importer.h"
+#include "credence-limits.h"
 #include "credence-loader.h"
 #include "credence-verifier.h"
 
@@ -21,7 +23,6 @@ typedef struct
 {
   CredenceStore *store;
   char          *uid;
-  GBytes        *bytes;
   gboolean       offline;
 } CheckData;
 
@@ -30,7 +31,6 @@ check_data_free (CheckData *data)
 {
   g_clear_object (&data->store);
   g_free (data->uid);
-  g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data);
 }
 
@@ -280,66 +280,166 @@ credence_checker_check_badge_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-verify_bytes_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+void
+credence_check_outcome_free (CredenceCheckOutcome *outcome)
 {
-  CheckData *data = task_data;
-  g_autoptr(CredenceVerifier) verifier = make_verifier (data->store, data->offline);
-  g_autoptr(CredenceDocumentSet) pins = credence_document_set_new ();
-  CredenceVerification *report;
+  if (outcome == NULL)
+    return;
 
-  report = credence_verifier_verify_bytes (verifier, data->bytes, pins, cancellable);
-  if (g_task_return_error_if_cancelled (task))
+  g_clear_object (&outcome->badge);
+  g_clear_pointer (&outcome->record, credence_store_badge_free);
+  g_clear_object (&outcome->report);
+  g_clear_pointer (&outcome->bytes, g_bytes_unref);
+  g_free (outcome->source);
+  g_free (outcome);
+}
+
+typedef struct
+{
+  CredenceStore *store;
+  GFile         *file;
+  GBytes        *bytes;
+  char          *source;
+  gboolean       offline;
+} InspectData;
+
+static void
+inspect_data_free (InspectData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->source);
+  g_free (data);
+}
+
+static GBytes *
+load_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_clear_object (&report);
-      return;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("This is a folder; choose one badge file to check."));
+      return NULL;
     }
 
-  g_task_return_pointer (task, report, g_object_unref);
+  if (g_file_info_get_size (info) > CREDENCE_LIMIT_INPUT_SIZE)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                           _("The file is too large to be a badge."));
+      return NULL;
+    }
+
+  return g_file_load_bytes (file, cancellable, NULL, error);
+}
+
+static void
+inspect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  InspectData *data = task_data;
+  g_autoptr(CredenceVerifier) verifier = NULL;
+  g_autoptr(CredenceDocumentSet) pins = credence_document_set_new ();
+  g_autoptr(CredenceCheckOutcome) outcome = g_new0 (CredenceCheckOutcome, 1);
+  g_autoptr(GError) error = NULL;
+
+  outcome->source = g_strdup (data->source);
+  if (data->file != NULL)
+    {
+      outcome->bytes = load_file (data->file, cancellable, &error);
+      if (outcome->bytes == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else
+    outcome->bytes = g_bytes_ref (data->bytes);
+
+  verifier = make_verifier (data->store, data->offline);
+  outcome->report = credence_verifier_verify_bytes (verifier, outcome->bytes, pins, cancellable);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* What the badge says about itself, for the page: from the file, or
+   * for a link from the issuer's copy fetched by the check.
+   */
+  outcome->badge = credence_badge_new_from_bytes (outcome->bytes, data->source, NULL);
+  if (outcome->badge != NULL &&
+      credence_badge_get_container (outcome->badge) == CREDENCE_CONTAINER_URL)
+    {
+      CredenceDocument *hosted = credence_document_set_lookup (pins, credence_badge_get_url (outcome->badge));
+
+      g_clear_object (&outcome->badge);
+      if (hosted != NULL)
+        outcome->badge = credence_badge_new_from_bytes (credence_document_get_body (hosted), data->source, NULL);
+      g_clear_pointer (&hosted, credence_document_unref);
+    }
+  if (outcome->badge != NULL)
+    outcome->record = credence_importer_describe_badge (outcome->badge, pins, data->source);
+
+  g_task_return_pointer (task, g_steal_pointer (&outcome), (GDestroyNotify)credence_check_outcome_free);
 }
 
 /**
- * credence_checker_verify_bytes_async:
+ * credence_checker_inspect_async:
  * @store: (nullable): the collection, for the owner's identities
- * @bytes: a badge file, or a link as text
+ * @file: (nullable): a badge file
+ * @bytes: (nullable): a badge file's contents, or a link as text, when
+ *   @file is %NULL
+ * @source: what to call it (a file name or the link)
+ * @offline: use no network
  *
- * Verifies @bytes without saving anything.
+ * Reads and verifies a badge without saving anything ("Check a Badge").
  */
 void
-credence_checker_verify_bytes_async (CredenceStore       *store,
-                                     GBytes              *bytes,
-                                     gboolean             offline,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+credence_checker_inspect_async (CredenceStore       *store,
+                                GFile               *file,
+                                GBytes              *bytes,
+                                const char          *source,
+                                gboolean             offline,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  CheckData *data;
+  InspectData *data;
 
-  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (file != NULL || bytes != NULL);
 
-  data = g_new0 (CheckData, 1);
+  data = g_new0 (InspectData, 1);
   data->store = store != NULL ? g_object_ref (store) : NULL;
-  data->bytes = g_bytes_ref (bytes);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+  data->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  data->source = g_strdup (source);
   data->offline = offline;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, credence_checker_verify_bytes_async);
-  g_task_set_task_data (task, data, (GDestroyNotify)check_data_free);
-  g_task_run_in_thread (task, verify_bytes_thread);
+  g_task_set_source_tag (task, credence_checker_inspect_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)inspect_data_free);
+  g_task_run_in_thread (task, inspect_thread);
 }
 
 /**
- * credence_checker_verify_bytes_finish:
+ * credence_checker_inspect_finish:
  *
- * Returns: (transfer full): the report
+ * Returns: (transfer full): what the check found; an error only when the
+ *   file could not be read, or the check was cancelled
  */
-CredenceVerification *
-credence_checker_verify_bytes_finish (GAsyncResult  *result,
-                                      GError       **error)
+CredenceCheckOutcome *
+credence_checker_inspect_finish (GAsyncResult  *result,
+                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

@@ -14,6 +14,30 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CredenceCheckOutcome:
+ * @badge: (nullable): the badge, when it could be read
+ * @record: (nullable): @badge described as the collection would keep it
+ *   (the name of its achievement, its issuer…)
+ * @report: the verification
+ * @bytes: what was checked: the file's contents, or the link as text
+ * @source: (nullable): the file name or link
+ *
+ * A badge checked without being saved.
+ */
+typedef struct
+{
+  CredenceBadge        *badge;
+  CredenceStoreBadge   *record;
+  CredenceVerification *report;
+  GBytes               *bytes;
+  char                 *source;
+} CredenceCheckOutcome;
+
+void credence_check_outcome_free (CredenceCheckOutcome *outcome);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CredenceCheckOutcome, credence_check_outcome_free)
+
 void                       credence_checker_check_badge_async  (CredenceStore        *store,
                                                                 const char           *uid,
                                                                 gboolean              offline,
@@ -23,15 +47,6 @@ void                       credence_checker_check_badge_async  (CredenceStore   
 CredenceStoreVerification *credence_checker_check_badge_finish (GAsyncResult         *result,
                                                                 GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 
-void                       credence_checker_verify_bytes_async (CredenceStore        *store,
-                                                                GBytes               *bytes,
-                                                                gboolean              offline,
-                                                                GCancellable         *cancellable,
-                                                                GAsyncReadyCallback   callback,
-                                                                gpointer              user_data);
-CredenceVerification      *credence_checker_verify_bytes_finish (GAsyncResult        *result,
-                                                                 GError             **error) G_GNUC_WARN_UNUSED_RESULT;
-
 CredenceVerifier          *credence_checker_new_verifier       (gboolean              offline) G_GNUC_WARN_UNUSED_RESULT;
 void                       credence_checker_add_identities_async (CredenceStore      *store,
                                                                   CredenceVerifier   *verifier,
@@ -40,6 +55,17 @@ void                       credence_checker_add_identities_async (CredenceStore 
                                                                   gpointer            user_data);
 gboolean                   credence_checker_add_identities_finish (GAsyncResult      *result,
                                                                    GError           **error);
+
+void                       credence_checker_inspect_async      (CredenceStore        *store,
+                                                                GFile                *file,
+                                                                GBytes               *bytes,
+                                                                const char           *source,
+                                                                gboolean              offline,
+                                                                GCancellable         *cancellable,
+                                                                GAsyncReadyCallback   callback,
+                                                                gpointer              user_data);
+CredenceCheckOutcome      *credence_checker_inspect_finish     (GAsyncResult         *result,
+                                                                GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 
 GPtrArray                 *credence_checker_report_checks      (const char           *report) G_GNUC_WARN_UNUSED_RESULT;
 const char                *credence_checker_check_title        (const char           *id);

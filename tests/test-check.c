@@ -1,0 +1,200 @@
+/* test-check.c: Check a Badge verifies a file someone sent without adding
+ * it, with the same verification card as the badge page; Add to My
+ * Badges adds it; a picture without badge data and a missing file say
+ * what is wrong; offline, it says which checks did not run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "credence-check-window.h"
+#include "ui-test-utils.h"
+
+static CredenceApplication *app;
+
+static char *
+corpus_path (const char *path)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "corpus", path, NULL);
+}
+
+static CredenceCheckWindow *
+find_check_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CREDENCE_IS_CHECK_WINDOW (toplevel))
+        return CREDENCE_CHECK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_done (gpointer data)
+{
+  return !credence_check_window_is_checking (data);
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !credence_window_is_importing (data);
+}
+
+static guint
+count_badges (CredenceWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = credence_store_count_badges (credence_window_get_store (window), &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static const char *
+card_description (CredenceVerificationCard *card)
+{
+  GtkWidget *group = ui_test_find_widget (GTK_WIDGET (card), ADW_TYPE_PREFERENCES_GROUP, NULL);
+
+  g_assert_nonnull (group);
+  return adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+}
+
+static void
+close_check_window (CredenceCheckWindow *check)
+{
+  g_object_add_weak_pointer (G_OBJECT (check), (gpointer *)&check);
+  gtk_window_destroy (GTK_WINDOW (check));
+  ui_test_settle (50);
+  g_assert_null (check);
+}
+
+static void
+test_check_file (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *assets = corpus_path ("1edtech-dc-public-validator/ob20/assets");
+  g_autofree char *url_map = g_strdup_printf ("https://example.org/=%s;http://example.org/=%s", assets, assets);
+  g_autofree char *valid = corpus_path ("1edtech-dc-public-validator/ob20/simple.jwt");
+  g_autofree char *picture = corpus_path ("1edtech-openbadges-validator-core/public_domain_heart.png");
+  g_autofree char *shot = NULL;
+  CredenceCheckWindow *check;
+  CredenceVerificationCard *card;
+  CredenceWindow *window;
+  GtkWidget *row;
+
+  g_setenv ("CREDENCE_URL_MAP", url_map, TRUE);
+  window = ui_test_open_window (app);
+  g_assert_cmpuint (count_badges (window), ==, 0);
+
+  /* app.check, as Ctrl+Shift+O and credence --check FILE open it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check", g_variant_new_string (valid));
+  check = find_check_window ();
+  g_assert_nonnull (check);
+  g_assert_true (credence_check_window_is_checking (check));
+  ui_test_wait_for (check_done, check, "the check");
+  g_assert_cmpstr (credence_check_window_get_page_name (check), ==, "result");
+
+  /* The badge page's card, with the same verdict and checks. */
+  card = credence_check_window_get_card (check);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (credence_verification_card_get_verdict_title (card), ==, "Valid");
+  g_assert_cmpuint (credence_verification_card_get_n_check_rows (card), >, 2);
+  g_assert_cmpstr (card_description (card), ==, "Checked just now.");
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (check), GTK_TYPE_LABEL, "Nothing is saved."));
+
+  /* Checking added nothing. */
+  ui_test_settle (300);
+  g_assert_cmpuint (count_badges (window), ==, 0);
+  g_assert_cmpuint (credence_library_get_n_badges (credence_window_get_library (window)), ==, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (check), 600, 900);
+  ui_test_settle (400);
+  shot = ui_test_save_screenshot (GTK_WIDGET (check), "check-result");
+
+  /* Add to My Badges does add it, through the main window's import. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (check), "win.add-to-collection", NULL));
+  ui_test_wait_for (import_finished, window, "the import");
+  g_assert_cmpuint (count_badges (window), ==, 1);
+  g_assert_cmpstr (credence_window_get_last_message (window), ==, "“Awesome Robotics Badge” added");
+
+  /* A picture without badge data: Problem Found, the reason explained,
+   * with the fix, and nothing to add.
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (check), "win.check-another", NULL));
+  g_assert_cmpstr (credence_check_window_get_page_name (check), ==, "start");
+  credence_check_window_check_source (check, picture);
+  ui_test_wait_for (check_done, check, "the check of the picture");
+  card = credence_check_window_get_card (check);
+  g_assert_cmpstr (credence_verification_card_get_verdict_title (card), ==, "Problem Found");
+  row = ui_test_find_widget (GTK_WIDGET (card), ADW_TYPE_EXPANDER_ROW, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "No Badge Found");
+  g_assert_nonnull (ui_test_find_widget (row, GTK_TYPE_BUTTON, "Add From _Link…"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (check), "win.add-to-collection", NULL) &&
+                  count_badges (window) != 1);
+  g_assert_cmpuint (count_badges (window), ==, 1);
+
+  /* A file that is not there: the error page says so. */
+  credence_check_window_check_source (check, "/nonexistent/badge.png");
+  ui_test_wait_for (check_done, check, "the check of a missing file");
+  g_assert_cmpstr (credence_check_window_get_page_name (check), ==, "error");
+  g_assert_nonnull (credence_check_window_get_error (check));
+  g_test_message ("Missing file: %s", credence_check_window_get_error (check));
+
+  close_check_window (check);
+  g_unsetenv ("CREDENCE_URL_MAP");
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
+static void
+test_check_offline (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *valid = corpus_path ("1edtech-dc-public-validator/ob20/simple.jwt");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CredenceCheckWindow *check;
+  CredenceVerificationCard *card;
+  CredenceWindow *window;
+
+  window = ui_test_open_window (app);
+  g_settings_set_boolean (settings, "work-offline", TRUE);
+
+  /* Offline, the issuer's key cannot be fetched: the card says which
+   * checks did not run, and the verdict is not Valid.
+   */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check", g_variant_new_string (valid));
+  check = find_check_window ();
+  ui_test_wait_for (check_done, check, "the offline check");
+  g_assert_cmpstr (credence_check_window_get_page_name (check), ==, "result");
+  card = credence_check_window_get_card (check);
+  g_test_message ("Offline: %s — %s", credence_verification_card_get_verdict_title (card), card_description (card));
+  g_assert_cmpstr (credence_verification_card_get_verdict_title (card), !=, "Valid");
+  g_assert_true (g_str_has_prefix (card_description (card), "Checked just now, offline"));
+  g_assert_cmpuint (credence_verification_card_get_n_not_checked (card), >, 0);
+  g_assert_cmpuint (count_badges (window), ==, 0);
+
+  g_settings_reset (settings, "work-offline");
+  close_check_window (check);
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/check/file", test_check_file);
+  g_test_add_func ("/check/offline", test_check_offline);
+
+  return ui_test_run ();
+}
