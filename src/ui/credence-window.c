@@ -17,6 +17,7 @@
 #include "credence-importer.h"
 #include "credence-keyring.h"
 #include "credence-library.h"
+#include "credence-paste.h"
 #include "credence-store.h"
 #include "credence-thumbnailer.h"
 #include "credence-ui.h"
@@ -69,7 +70,12 @@ struct _CredenceWindow
   CredenceStoreBadge   *shown;          /* the badge of the detail page, in full */
   GCancellable         *badge_cancellable;
   gboolean              checking;
+  gboolean              pasting;
   GtkFileChooserNative *save_chooser;
+
+  GtkOverlay           *drop_overlay;
+  GtkRevealer          *drop_revealer;
+  GtkDropTarget        *drop_target;
 
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
@@ -485,6 +491,7 @@ set_store (CredenceWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-samples", TRUE);
   update_lock_action (self);
   load_badges (self);
@@ -1226,6 +1233,92 @@ link_changed_cb (GtkEditable      *entry,
   g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   adw_message_dialog_set_response_enabled (dialog, "add", is_web_link (link));
+}
+
+/* Imports what was pasted or dropped. */
+static void
+import_pasted (CredenceWindow *self,
+               CredencePasted *pasted)
+{
+  if (pasted->files != NULL)
+    credence_window_import_files (self, pasted->files);
+  else if (pasted->url != NULL)
+    credence_window_import_url (self, pasted->url);
+  else
+    credence_window_import_bytes (self, pasted->bytes, pasted->name);
+}
+
+static void
+pasted_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  g_autoptr(CredencePasted) pasted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->pasting = FALSE;
+  pasted = credence_paste_read_finish (result, &error);
+  if (pasted == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message);
+      return;
+    }
+
+  if (self->store != NULL)
+    import_pasted (self, pasted);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+
+  if (self->store == NULL || self->pasting)
+    return;
+
+  /* Files first, then a picture's own bytes, then text: never a
+   * GdkTexture, which would lose the badge data baked into a PNG.
+   */
+  self->pasting = TRUE;
+  credence_paste_read_async (gtk_widget_get_clipboard (widget), self->cancellable,
+                             pasted_cb, g_object_ref (self));
+}
+
+static gboolean
+drop_cb (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         CredenceWindow *self)
+{
+  g_autoptr(CredencePasted) pasted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+  if (self->store == NULL)
+    return FALSE;
+
+  pasted = credence_pasted_new_from_value (value, &error);
+  if (pasted == NULL)
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+
+  import_pasted (self, pasted);
+  return TRUE;
+}
+
+static void
+drop_changed_cb (CredenceWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->drop_revealer,
+                                 self->store != NULL &&
+                                 gtk_drop_target_get_current_drop (self->drop_target) != NULL);
 }
 
 static void
@@ -2046,6 +2139,8 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_spinner);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, badge_page);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, collections_view);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, drop_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_progress);
@@ -2068,6 +2163,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.add-from-link", NULL, add_from_link_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "win.add-samples", NULL, add_samples_action);
   gtk_widget_class_install_action (widget_class, "win.remove-samples", NULL, remove_samples_action);
   gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
@@ -2084,6 +2180,8 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.check-again", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-from-link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.lock", NULL);
+  /* In the bubble phase: a focused entry pastes into itself first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-badge", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-collection", NULL);
@@ -2169,10 +2267,23 @@ credence_window_init (CredenceWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-samples", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-samples", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", FALSE);
+
+  /* Files and links dropped on the content are imported. */
+  {
+    GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
+    self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+    gtk_drop_target_set_gtypes (self->drop_target, types, G_N_ELEMENTS (types));
+    g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
+    g_signal_connect_object (self->drop_target, "notify::current-drop", G_CALLBACK (drop_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->drop_overlay), GTK_EVENT_CONTROLLER (self->drop_target));
+  }
 
   gtk_list_box_select_row (self->sidebar_list, self->all_row);
   update_view (self);
@@ -2417,6 +2528,19 @@ credence_window_get_import_results (CredenceWindow *self)
 {
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
   return self->last_results;
+}
+
+/**
+ * credence_window_get_drop_target:
+ *
+ * Returns: (transfer none): what takes files and links dropped on the
+ *   content
+ */
+GtkDropTarget *
+credence_window_get_drop_target (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+  return self->drop_target;
 }
 
 /**

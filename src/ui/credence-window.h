@@ -42,6 +42,7 @@ gboolean        credence_window_is_importing   (CredenceWindow      *self);
 GPtrArray      *credence_window_get_import_results (CredenceWindow  *self);
 GtkWindow      *credence_window_show_import_details (CredenceWindow *self);
 char           *credence_window_explain_import_result (const CredenceImportResult *result) G_GNUC_WARN_UNUSED_RESULT;
+GtkDropTarget  *credence_window_get_drop_target (CredenceWindow     *self);
 const char     *credence_window_get_last_message (CredenceWindow    *self);
 void            credence_window_reload         (CredenceWindow      *self);
 void            credence_window_set_uses_passphrase (CredenceWindow *self,
