@@ -974,6 +974,7 @@ lock_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-link", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-samples", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-samples", FALSE);
   update_lock_action (self);
@@ -1025,8 +1026,8 @@ finish_import (CredenceWindow *self,
   added = counts[OUTCOME_ADDED] + counts[OUTCOME_ADDED_WITH_PROBLEMS];
   tried = added + counts[OUTCOME_DUPLICATE] + counts[OUTCOME_NOT_ADDED];
 
-  /* The new badges appear in the grid. */
-  if (added > 0)
+  /* The new badges appear in the grid (unless it was locked meanwhile). */
+  if (added > 0 && self->store != NULL)
     load_badges (self);
 
   if (error != NULL && !cancelled)
