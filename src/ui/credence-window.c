@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "credence-attention-list.h"
 #include "credence-badge-card.h"
 #include "credence-badge-page.h"
 #include "credence-checker.h"
@@ -47,7 +48,9 @@ struct _CredenceWindow
   GtkToggleButton      *search_button;
   GtkMenuButton        *sort_button;
   GtkGridView          *grid_view;
-  GtkGridView          *attention_view;
+  CredenceAttentionList *attention_view;
+  GtkInfoBar           *offline_bar;
+  GNetworkMonitor      *network_monitor;
   GtkLabel             *attention_count;
   AdwStatusPage        *unlock_page;
   GtkPasswordEntry     *passphrase_entry;
@@ -322,15 +325,22 @@ search_mode_cb (CredenceWindow *self)
 }
 
 static void
-attention_activate_cb (CredenceWindow *self,
-                       guint           position,
-                       GtkGridView    *grid)
+attention_activate_cb (CredenceWindow        *self,
+                       const char            *uid,
+                       CredenceAttentionList *list)
 {
-  g_autoptr(CredenceBadgeItem) item = g_list_model_get_item (credence_library_get_attention (self->library),
-                                                             position);
+  credence_window_show_badge (self, uid);
+}
 
-  g_return_if_fail (item != NULL);
-  credence_window_show_badge (self, credence_badge_item_get_uid (item));
+/* Offline is normal: the bar says only where results come from. */
+static void
+update_offline_bar (CredenceWindow *self)
+{
+  gboolean offline = (self->settings != NULL && g_settings_get_boolean (self->settings, "work-offline")) ||
+                     (self->network_monitor != NULL &&
+                      !g_network_monitor_get_network_available (self->network_monitor));
+
+  gtk_info_bar_set_revealed (self->offline_bar, offline);
 }
 
 static void
@@ -1985,7 +1995,12 @@ credence_window_dispose (GObject *object)
   g_clear_object (&self->save_chooser);
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->store);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  if (self->network_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->network_monitor, self);
+  g_clear_object (&self->network_monitor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CREDENCE_TYPE_WINDOW);
   g_clear_object (&self->library);
@@ -2106,6 +2121,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   credence_ui_ensure_resources ();
+  g_type_ensure (CREDENCE_TYPE_ATTENTION_LIST);
   g_type_ensure (CREDENCE_TYPE_BADGE_PAGE);
   g_type_ensure (CREDENCE_TYPE_COLLECTIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/credence/Credence/credence-window.ui");
@@ -2130,6 +2146,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, grid_view);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, attention_view);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, attention_count);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, offline_bar);
   gtk_widget_class_bind_template_callback (widget_class, attention_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, passphrase_entry);
@@ -2244,9 +2261,7 @@ credence_window_init (CredenceWindow *self)
     g_signal_connect (factory, "bind", G_CALLBACK (card_bind_cb), self);
     g_signal_connect (factory, "unbind", G_CALLBACK (card_unbind_cb), self);
     gtk_grid_view_set_factory (self->grid_view, factory);
-    gtk_grid_view_set_factory (self->attention_view, factory);
-    gtk_grid_view_set_model (self->attention_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (credence_library_get_attention (self->library)))));
+    credence_attention_list_set_model (self->attention_view, credence_library_get_attention (self->library));
     g_signal_connect_object (credence_library_get_attention (self->library), "items-changed",
                              G_CALLBACK (attention_changed_cb), self, G_CONNECT_SWAPPED);
     gtk_grid_view_set_model (self->grid_view,
@@ -2261,7 +2276,14 @@ credence_window_init (CredenceWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       g_settings_bind (self->settings, "sort-order", self->library, "sort", G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (self->settings, "changed::work-offline",
+                               G_CALLBACK (update_offline_bar), self, G_CONNECT_SWAPPED);
     }
+
+  self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+  g_signal_connect_object (self->network_monitor, "notify::network-available",
+                           G_CALLBACK (update_offline_bar), self, G_CONNECT_SWAPPED);
+  update_offline_bar (self);
 
   /* Nothing can be imported before the collection is open. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", FALSE);
@@ -2554,6 +2576,30 @@ credence_window_get_last_message (CredenceWindow *self)
 {
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
   return self->last_message;
+}
+
+/**
+ * credence_window_get_offline_bar_revealed:
+ *
+ * Returns: whether the Working Offline bar is shown
+ */
+gboolean
+credence_window_get_offline_bar_revealed (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), FALSE);
+  return gtk_info_bar_get_revealed (self->offline_bar);
+}
+
+/**
+ * credence_window_get_attention_list:
+ *
+ * Returns: (transfer none): the Needs Attention page
+ */
+CredenceAttentionList *
+credence_window_get_attention_list (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+  return self->attention_view;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "credence-application.h"
+#include "credence-attention-list.h"
 #include "credence-badge-page.h"
 #include "credence-collections-view.h"
 #include "credence-importer.h"
@@ -44,6 +45,8 @@ GtkWindow      *credence_window_show_import_details (CredenceWindow *self);
 char           *credence_window_explain_import_result (const CredenceImportResult *result) G_GNUC_WARN_UNUSED_RESULT;
 GtkDropTarget  *credence_window_get_drop_target (CredenceWindow     *self);
 const char     *credence_window_get_last_message (CredenceWindow    *self);
+gboolean        credence_window_get_offline_bar_revealed (CredenceWindow *self);
+CredenceAttentionList *credence_window_get_attention_list (CredenceWindow *self);
 void            credence_window_reload         (CredenceWindow      *self);
 void            credence_window_set_uses_passphrase (CredenceWindow *self,
                                                 gboolean             uses_passphrase);

@@ -1,0 +1,200 @@
+/* test-attention.c: Needs Attention groups the badges by why they need it,
+ * under a header per group, and opens a badge from its row; the Working
+ * Offline bar follows the setting.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "credence-attention-list.h"
+#include "credence-store.h"
+#include "ui-test-utils.h"
+
+static CredenceApplication *app;
+
+/* A badge as the store keeps it, made up: only the grouping is tested. */
+static char *
+add_badge (CredenceStore *store,
+           const char    *name)
+{
+  g_autoptr(CredenceStoreBadge) badge = credence_store_badge_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf ("{\"name\": \"%s\"}", name);
+
+  badge->credential_id = g_strdup_printf ("https://example.org/assertions/%s", name);
+  badge->container = g_strdup ("json");
+  badge->spec_version = g_strdup ("2.0");
+  badge->payload = g_bytes_new (json, strlen (json));
+  badge->original = g_bytes_ref (badge->payload);
+  badge->name = g_strdup (name);
+  badge->issuer_name = g_strdup ("Example University");
+  badge->issued_on = g_strdup ("2024-01-01T00:00:00Z");
+  credence_store_add_badge (store, badge, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (badge->uid);
+}
+
+static void
+set_verdict (CredenceStore *store,
+             const char    *uid,
+             const char    *verdict,
+             const char    *reason)
+{
+  g_autoptr(CredenceStoreVerification) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = credence_store_verification_new (g_get_real_time () / G_USEC_PER_SEC, TRUE, verdict, reason, NULL);
+  g_assert_true (credence_store_add_verification (store, uid, entry, NULL, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  CredenceWindow *window;
+  guint           n;
+} RowsWait;
+
+static gboolean
+rows_ready (gpointer data)
+{
+  RowsWait *wait = data;
+  CredenceAttentionList *list = credence_window_get_attention_list (wait->window);
+
+
+  return g_list_model_get_n_items (credence_attention_list_get_rows (list)) == wait->n;
+}
+
+static void
+test_attention_groups (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *revoked = NULL, *expired = NULL, *problem = NULL;
+  g_autofree char *couldnt = NULL, *unchecked = NULL, *valid = NULL;
+  g_autofree char *shot = NULL;
+  static const char * const headers[] = {
+    "Revoked by Issuer", "Expired", "Problem Found", "Couldn’t Check", "Not Checked Recently",
+  };
+  CredenceAttentionList *list;
+  CredenceWindow *window;
+  GListModel *rows;
+  RowsWait wait;
+  guint header = 0;
+
+  {
+    g_autoptr(CredenceStore) store = ui_test_open_store (dir);
+
+    revoked = add_badge (store, "simple");
+    expired = add_badge (store, "simple-revoked");
+    problem = add_badge (store, "basic-assertion");
+    couldnt = add_badge (store, "basic-assertion-expired");
+    unchecked = add_badge (store, "simple-not-revoked");
+    valid = add_badge (store, "basic-assertion-with-language");
+    set_verdict (store, revoked, "invalid", "revoked");
+    set_verdict (store, expired, "invalid", "expired");
+    set_verdict (store, problem, "invalid", "bad-signature");
+    set_verdict (store, couldnt, "indeterminate", "unreachable");
+    set_verdict (store, valid, "valid", NULL);
+  }
+
+  window = ui_test_open_window (app);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "attention"));
+
+  /* Five groups of one: a header and a row each; the valid badge is not
+   * there.
+   */
+  list = credence_window_get_attention_list (window);
+  wait.window = window;
+  wait.n = 10;
+  ui_test_wait_for (rows_ready, &wait, "the grouped rows");
+  rows = credence_attention_list_get_rows (list);
+  g_assert_cmpstr (credence_window_get_view_page_name (window), ==, "attention-grid");
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      if (i % 2 == 0)
+        {
+          g_assert_true (GTK_IS_STRING_OBJECT (row));
+          g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), ==, headers[header]);
+          g_assert_cmpuint (credence_attention_list_get_n_in_group (list, header), ==, 1);
+          header++;
+        }
+      else
+        {
+          const char *expected[] = { revoked, expired, problem, couldnt, unchecked };
+
+          g_assert_true (CREDENCE_IS_BADGE_ITEM (row));
+          g_assert_cmpstr (credence_badge_item_get_uid (CREDENCE_BADGE_ITEM (row)), ==, expected[i / 2]);
+        }
+    }
+
+  /* The header is drawn: its label is in the list. */
+  ui_test_settle (500);
+  g_assert_cmpstr (credence_window_get_view_page_name (window), ==, "attention-grid");
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LABEL, "Revoked by Issuer"));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LABEL, "Not Checked Recently"));
+  shot = ui_test_save_screenshot (GTK_WIDGET (window), "needs-attention");
+
+  /* A badge that changes moves to its new group, and the empty group's
+   * header goes.
+   */
+  {
+    CredenceBadgeItem *item = credence_library_lookup (credence_window_get_library (window), unchecked);
+
+    credence_badge_item_set_reason (item, "revoked");
+    credence_badge_item_set_status (item, CREDENCE_BADGE_STATUS_PROBLEM);
+    wait.n = 9;
+    ui_test_wait_for (rows_ready, &wait, "the regrouped rows");
+    g_assert_cmpuint (credence_attention_list_get_n_in_group (list, CREDENCE_ATTENTION_REVOKED), ==, 2);
+    g_assert_cmpuint (credence_attention_list_get_n_in_group (list, CREDENCE_ATTENTION_NOT_CHECKED), ==, 0);
+  }
+
+  /* Activating a badge's row opens it. */
+  g_signal_emit_by_name (gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (list)))),
+                         "activate", 1);
+  g_assert_nonnull (credence_badge_page_get_item (credence_window_get_badge_page (window)));
+  g_assert_cmpstr (credence_badge_item_get_uid (credence_badge_page_get_item (credence_window_get_badge_page (window))),
+                   ==, revoked);
+
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
+static void
+test_attention_offline_bar (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  gboolean network = g_network_monitor_get_network_available (g_network_monitor_get_default ());
+  g_autofree char *shot = NULL;
+  CredenceWindow *window;
+
+  window = ui_test_open_window (app);
+  g_assert_cmpint (credence_window_get_offline_bar_revealed (window), ==, !network);
+
+  g_settings_set_boolean (settings, "work-offline", TRUE);
+  g_assert_true (credence_window_get_offline_bar_revealed (window));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Working Offline"));
+  ui_test_settle (300);
+  shot = ui_test_save_screenshot (GTK_WIDGET (window), "offline");
+
+  g_settings_reset (settings, "work-offline");
+  g_assert_cmpint (credence_window_get_offline_bar_revealed (window), ==, !network);
+
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/attention/groups", test_attention_groups);
+  g_test_add_func ("/attention/offline-bar", test_attention_offline_bar);
+
+  return ui_test_run ();
+}
