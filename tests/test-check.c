@@ -187,6 +187,65 @@ test_check_offline (void)
   ui_test_remove_data_dir (dir);
 }
 
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, out, NULL, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = g_strdup ("");
+}
+
+/* credence --check FILE, run while Credence runs: the running instance
+ * opens Check a Badge on the file (the relative path made absolute).
+ */
+static void
+test_check_command_line (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *folder = corpus_path ("1edtech-dc-public-validator/ob20");
+  const char *argv[] = { g_getenv ("CREDENCE_APP"), "--check", "simple.jwt", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  CredenceCheckWindow *check;
+  CredenceWindow *window;
+
+  g_assert_nonnull (argv[0]);
+  window = ui_test_open_window (app);
+  g_assert_null (find_check_window ());
+
+  /* Not g_spawn_sync(): the new process asks this one, over D-Bus, for
+   * its actions, so this one must keep running its main loop.
+   */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, folder);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &out);
+  while (out == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("credence --check: %s", out);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  while ((check = find_check_window ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ui_test_wait_for (check_done, check, "the check");
+  g_assert_cmpstr (credence_check_window_get_page_name (check), ==, "result");
+  g_assert_nonnull (credence_check_window_get_card (check));
+  g_assert_cmpuint (count_badges (window), ==, 0);
+
+  close_check_window (check);
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/check/file", test_check_file);
   g_test_add_func ("/check/offline", test_check_offline);
+  g_test_add_func ("/check/command-line", test_check_command_line);
 
   return ui_test_run ();
 }
