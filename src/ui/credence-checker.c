@@ -1,7 +1,8 @@
-/* credence-checker.c: checking badges again from the app, on worker
- * threads: a stored badge against its pinned documents (offline) or the
- * issuers' sites (online), with the result added to its history; or any
- * file, without saving anything ("Check a Badge").
+/* credence-checker.c: verifiers as the app makes them (the owner's
+ * identities read off the UI thread), checking any file or link without
+ * saving anything ("Check a Badge"), and reading stored reports for the
+ * verification card.  Imports and Check Again go through the core
+ * CredenceImporter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,21 +19,6 @@
 #include "credence-limits.h"
 #include "credence-loader.h"
 #include "credence-verifier.h"
-
-typedef struct
-{
-  CredenceStore *store;
-  char          *uid;
-  gboolean       offline;
-} CheckData;
-
-static void
-check_data_free (CheckData *data)
-{
-  g_clear_object (&data->store);
-  g_free (data->uid);
-  g_free (data);
-}
 
 static void
 set_identities (CredenceVerifier *verifier,
@@ -134,150 +120,6 @@ credence_checker_add_identities_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == credence_checker_add_identities_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-pin_stored_document (CredenceDocumentSet         *pins,
-                     const CredenceStoreDocument *stored)
-{
-  g_autoptr(GDateTime) fetched = g_date_time_new_from_unix_utc (stored->fetched_at);
-  g_autoptr(CredenceDocument) document = NULL;
-
-  if (stored->bytes == NULL)
-    return;
-
-  document = credence_document_new (stored->url, stored->final_url, stored->status, fetched, stored->bytes);
-  credence_document_set_add (pins, document);
-}
-
-static GPtrArray *
-report_documents (CredenceVerification *report)
-{
-  GPtrArray *documents = g_ptr_array_new_with_free_func ((GDestroyNotify)credence_store_document_free);
-  GPtrArray *seen = credence_verification_get_documents (report);
-
-  for (guint i = 0; seen != NULL && i < seen->len; i++)
-    {
-      CredenceDocument *document = g_ptr_array_index (seen, i);
-      CredenceStoreDocument *stored = credence_store_document_new (credence_document_get_url (document),
-                                                                   credence_document_get_body (document));
-      GDateTime *fetched = credence_document_get_fetched_at (document);
-
-      stored->final_url = g_strdup (credence_document_get_final_url (document));
-      stored->status = credence_document_get_status (document);
-      stored->fetched_at = fetched != NULL ? g_date_time_to_unix (fetched) : 0;
-      g_ptr_array_add (documents, stored);
-    }
-
-  return documents;
-}
-
-static void
-check_badge_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  CheckData *data = task_data;
-  g_autoptr(CredenceStoreBadge) badge = NULL;
-  g_autoptr(CredenceDocumentSet) pins = credence_document_set_new ();
-  g_autoptr(CredenceVerifier) verifier = NULL;
-  g_autoptr(CredenceVerification) report = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autofree char *json = NULL;
-  CredenceStoreVerification *entry;
-  GBytes *bytes;
-  GError *error = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  badge = credence_store_get_badge (data->store, data->uid, &error);
-  if (badge == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; badge->documents != NULL && i < badge->documents->len; i++)
-    pin_stored_document (pins, g_ptr_array_index (badge->documents, i));
-
-  bytes = badge->original != NULL ? badge->original : badge->payload;
-  if (bytes == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("The collection holds no file for this badge."));
-      return;
-    }
-
-  verifier = make_verifier (data->store, data->offline);
-  report = credence_verifier_verify_bytes (verifier, bytes, pins, cancellable);
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  json = credence_verification_to_json_line (report, badge->source,
-                                             (g_get_monotonic_time () - start) / 1000.0);
-  entry = credence_store_verification_new (g_get_real_time () / G_USEC_PER_SEC,
-                                           !data->offline,
-                                           credence_verdict_to_string (credence_verification_get_verdict (report)),
-                                           credence_reason_to_string (credence_verification_get_reason (report)),
-                                           json);
-
-  /* Keep what was seen, so the next offline check uses it. */
-  documents = report_documents (report);
-
-  if (!credence_store_add_verification (data->store, data->uid, entry, documents, &error))
-    {
-      credence_store_verification_free (entry);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, entry, (GDestroyNotify)credence_store_verification_free);
-}
-
-/**
- * credence_checker_check_badge_async:
- * @offline: use only the documents saved with the badge
- *
- * Verifies the stored badge @uid again and adds the result to its
- * history.
- */
-void
-credence_checker_check_badge_async (CredenceStore       *store,
-                                    const char          *uid,
-                                    gboolean             offline,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  CheckData *data;
-
-  g_return_if_fail (CREDENCE_IS_STORE (store));
-  g_return_if_fail (uid != NULL);
-
-  data = g_new0 (CheckData, 1);
-  data->store = g_object_ref (store);
-  data->uid = g_strdup (uid);
-  data->offline = offline;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, credence_checker_check_badge_async);
-  g_task_set_task_data (task, data, (GDestroyNotify)check_data_free);
-  g_task_run_in_thread (task, check_badge_thread);
-}
-
-/**
- * credence_checker_check_badge_finish:
- *
- * Returns: (transfer full): the new entry of the badge's history
- */
-CredenceStoreVerification *
-credence_checker_check_badge_finish (GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

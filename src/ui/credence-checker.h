@@ -38,15 +38,6 @@ void credence_check_outcome_free (CredenceCheckOutcome *outcome);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CredenceCheckOutcome, credence_check_outcome_free)
 
-void                       credence_checker_check_badge_async  (CredenceStore        *store,
-                                                                const char           *uid,
-                                                                gboolean              offline,
-                                                                GCancellable         *cancellable,
-                                                                GAsyncReadyCallback   callback,
-                                                                gpointer              user_data);
-CredenceStoreVerification *credence_checker_check_badge_finish (GAsyncResult         *result,
-                                                                GError              **error) G_GNUC_WARN_UNUSED_RESULT;
-
 CredenceVerifier          *credence_checker_new_verifier       (gboolean              offline) G_GNUC_WARN_UNUSED_RESULT;
 void                       credence_checker_add_identities_async (CredenceStore      *store,
                                                                   CredenceVerifier   *verifier,

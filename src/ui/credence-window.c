@@ -1587,34 +1587,51 @@ notify_change (CredenceWindow      *self,
 }
 
 static void
+check_item_finished_cb (CredenceImporter           *importer,
+                        const CredenceImportResult *result,
+                        CredenceWindow             *self)
+{
+  g_object_set_data_full (G_OBJECT (importer), "credence-result",
+                          credence_import_result_copy (result),
+                          (GDestroyNotify)credence_import_result_free);
+}
+
+static void
 checked_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(CredenceWindow) self = user_data;
-  g_autoptr(CredenceStoreVerification) entry = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autoptr(CredenceBadgeItem) item = g_object_steal_data (G_OBJECT (self), "credence-checking-item");
+  CredenceImportResult *checked;
+  CredenceVerification *report;
   CredenceBadgeStatus before, after;
+  CredenceReason reason;
 
-  entry = credence_checker_check_badge_finish (result, &error);
+  credence_importer_run_finish (CREDENCE_IMPORTER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->checking = FALSE;
   credence_badge_page_set_checking (self->badge_page, FALSE);
 
-  if (entry == NULL)
+  checked = g_object_get_data (source, "credence-result");
+  if (error != NULL || checked == NULL || checked->status != CREDENCE_IMPORT_REVERIFIED)
     {
-      show_message (self, error->message);
+      show_message (self, error != NULL ? error->message
+                          : checked != NULL && checked->message != NULL ? checked->message
+                          : _("The badge could not be checked again."));
       return;
     }
 
+  report = checked->verification;
+  reason = credence_verification_get_reason (report);
   before = credence_badge_item_get_status (item);
-  after = credence_badge_status_from_verdict (entry->verdict);
-  credence_badge_item_set_verified_at (item, entry->verified_at);
-  credence_badge_item_set_reason (item, entry->reason);
+  after = credence_badge_status_from_verdict (credence_verdict_to_string (credence_verification_get_verdict (report)));
+  credence_badge_item_set_verified_at (item, g_get_real_time () / G_USEC_PER_SEC);
+  credence_badge_item_set_reason (item, reason != CREDENCE_REASON_NONE ? credence_reason_to_string (reason) : NULL);
   credence_badge_item_set_status (item, after);
   if (before != CREDENCE_BADGE_STATUS_NOT_CHECKED && before != after)
     notify_change (self, item, after);
@@ -1629,24 +1646,62 @@ checked_cb (GObject      *source,
 }
 
 static void
+check_identities_added_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(CredenceImporter) importer = user_data;
+  CredenceWindow *self = g_object_get_data (G_OBJECT (importer), "credence-window");
+  g_autoptr(GError) error = NULL;
+
+  if (!credence_checker_add_identities_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Closed or locked meanwhile: nothing to show. */
+      if (self != NULL && self->store != NULL)
+        {
+          self->checking = FALSE;
+          credence_badge_page_set_checking (self->badge_page, FALSE);
+        }
+      return;
+    }
+
+  credence_importer_run_async (importer, g_object_get_data (G_OBJECT (importer), "credence-cancellable"),
+                               checked_cb, g_object_ref (self));
+}
+
+/* Checks the badge shown again, through the importer's re-verification:
+ * offline against the documents saved with it, online afresh; the result
+ * joins its history.
+ */
+static void
 check_again (CredenceWindow *self,
              gboolean        offline)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(CredenceImporter) importer = NULL;
+  g_autoptr(CredenceVerifier) verifier = NULL;
   CredenceBadgeItem *item;
 
   if (!showing_badge (self) || self->checking || self->store == NULL)
     return;
 
   item = credence_badge_page_get_item (self->badge_page);
-  if (!offline && self->settings != NULL)
-    offline = g_settings_get_boolean (self->settings, "work-offline");
+  if (!offline)
+    offline = work_offline (self);
 
   self->checking = TRUE;
   credence_badge_page_set_checking (self->badge_page, TRUE);
   g_object_set_data_full (G_OBJECT (self), "credence-checking-item", g_object_ref (item), g_object_unref);
-  credence_checker_check_badge_async (self->store, credence_badge_item_get_uid (item), offline,
-                                      self->cancellable, checked_cb, g_object_ref (self));
+
+  importer = new_importer (self, offline);
+  credence_importer_add_reverify (importer, credence_badge_item_get_uid (item));
+  g_signal_connect (importer, "item-finished", G_CALLBACK (check_item_finished_cb), self);
+  g_object_set_data_full (G_OBJECT (importer), "credence-window", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (importer), "credence-cancellable",
+                          g_object_ref (self->cancellable), g_object_unref);
+  g_object_get (importer, "verifier", &verifier, NULL);
+  credence_checker_add_identities_async (self->store, verifier, self->cancellable,
+                                         check_identities_added_cb, g_object_ref (importer));
 }
 
 static void
