@@ -18,6 +18,7 @@
 #include "credence-importer.h"
 #include "credence-keyring.h"
 #include "credence-library.h"
+#include "credence-reverifier.h"
 #include "credence-paste.h"
 #include "credence-store.h"
 #include "credence-thumbnailer.h"
@@ -63,6 +64,7 @@ struct _CredenceWindow
   CredenceCollectionsView *collections_view;
 
   CredenceLibrary      *library;
+  CredenceReverifier   *reverifier;
   CredenceThumbnailer  *thumbnailer;
   gboolean              creating;      /* the unlock page makes a new collection */
   gboolean              uses_passphrase;
@@ -445,6 +447,11 @@ badges_listed_cb (GObject      *source,
   credence_collections_view_set_store (self->collections_view, self->store, self->library, self->thumbnailer);
   update_view (self);
   show_page (self, "library");
+
+  /* Once the badges are read, they are checked again on schedule. */
+  if (self->reverifier == NULL && self->store != NULL)
+    self->reverifier = credence_reverifier_new (self->store, credence_library_get_badges (self->library),
+                                                self->settings);
 }
 
 static void
@@ -977,6 +984,9 @@ lock_action (GtkWidget  *widget,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   credence_library_set_items (self->library, none);
   g_clear_pointer (&self->last_results, g_ptr_array_unref);
+  if (self->reverifier != NULL)
+    credence_reverifier_stop (self->reverifier);
+  g_clear_object (&self->reverifier);
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -2048,6 +2058,9 @@ credence_window_dispose (GObject *object)
   if (self->save_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
   g_clear_object (&self->save_chooser);
+  if (self->reverifier != NULL)
+    credence_reverifier_stop (self->reverifier);
+  g_clear_object (&self->reverifier);
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->store);
   if (self->settings != NULL)
@@ -2655,6 +2668,19 @@ credence_window_get_attention_list (CredenceWindow *self)
 {
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
   return self->attention_view;
+}
+
+/**
+ * credence_window_get_reverifier:
+ *
+ * Returns: (transfer none) (nullable): what checks the badges again on
+ *   schedule, once the collection is open and read
+ */
+CredenceReverifier *
+credence_window_get_reverifier (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+  return self->reverifier;
 }
 
 /**

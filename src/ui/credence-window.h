@@ -13,6 +13,7 @@
 #include "credence-collections-view.h"
 #include "credence-importer.h"
 #include "credence-library.h"
+#include "credence-reverifier.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,7 @@ GtkDropTarget  *credence_window_get_drop_target (CredenceWindow     *self);
 const char     *credence_window_get_last_message (CredenceWindow    *self);
 gboolean        credence_window_get_offline_bar_revealed (CredenceWindow *self);
 CredenceAttentionList *credence_window_get_attention_list (CredenceWindow *self);
+CredenceReverifier *credence_window_get_reverifier (CredenceWindow *self);
 void            credence_window_reload         (CredenceWindow      *self);
 void            credence_window_set_uses_passphrase (CredenceWindow *self,
                                                 gboolean             uses_passphrase);
