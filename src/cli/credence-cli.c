@@ -18,6 +18,7 @@ static const CredenceCliCommand commands[] = {
   { "backup", N_("Write the collection to one encrypted file"), credence_cli_backup },
   { "canon", N_("Canonicalize an N-Quads file with RDFC-1.0"), credence_cli_canon },
   { "collection", N_("Group badges into ordered collections and choose what they share"), credence_cli_collection },
+  { "export", N_("Export the portfolio website and other copies of your badges"), credence_cli_export },
   { "help", N_("Show help for Credence or one of its commands"), credence_cli_help },
   { "identity", N_("List, add or remove the addresses your badges are issued to"), credence_cli_identity },
   { "import", N_("Add badges to the collection, verified"), credence_cli_import },

@@ -31,6 +31,10 @@ int credence_cli_canon    (int    argc,
                            char **argv);
 int credence_cli_collection (int  argc,
                              char **argv);
+int credence_cli_export   (int    argc,
+                           char **argv);
+int credence_cli_export_site (int  argc,
+                              char **argv);
 int credence_cli_help     (int    argc,
                            char **argv);
 int credence_cli_identity (int    argc,
