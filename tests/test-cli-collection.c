@@ -1,18 +1,22 @@
 /* test-cli-collection.c: credence-cli's collection commands (list, show,
- * remove, identity, backup, restore) with the keyring and with a
- * passphrase.
+ * remove, identity, backup, restore, passphrase) with the keyring and
+ * with a passphrase.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include "credence-keyring.h"
+#include "credence-passphrase.h"
 #include "credence-test-utils.h"
 
 typedef struct
@@ -217,6 +221,7 @@ test_no_keyring_passphrase (void)
   g_autofree char *params_path = g_build_filename (data_dir, "collection.key-params", NULL);
   g_autoptr(GTestDBus) bus = NULL;
   g_autoptr(GHashTable) snapshot = NULL;
+  g_autofree char *session_bus = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
   RunResult r = { 0 };
 
   /* The CLI gets a session bus without a Secret Service. */
@@ -249,7 +254,335 @@ test_no_keyring_passphrase (void)
   g_assert_nonnull (strstr (r.out, "ada@example.org"));
   run_result_clear (&r);
 
+  /* The bus with the keyring again, for the next tests. */
   g_test_dbus_down (bus);
+  if (session_bus != NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", session_bus, TRUE);
+  credence_test_remove_tree (dir);
+}
+
+/* Whether the keyring holds a key for the collection at @db_path. */
+static gboolean
+keyring_has_key (const char *db_path)
+{
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  key = credence_keyring_lookup_key (db_path, NULL, &error);
+  g_assert_no_error (error);
+
+  return key != NULL;
+}
+
+static void
+test_passphrase_round_trip (void)
+{
+  g_autofree char *dir = credence_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "credence", NULL);
+  g_autofree char *db_path = g_build_filename (data_dir, "collection.db", NULL);
+  g_autofree char *params_path = g_build_filename (data_dir, "collection.key-params", NULL);
+  g_autofree char *first_params = NULL;
+  g_autofree char *second_params = NULL;
+  g_autoptr(GHashTable) snapshot = NULL;
+  RunResult r = { 0 };
+
+  /* A collection in the keyring, with something in it. */
+  run_cli (&r, data_dir, NULL, NULL, "identity", "add", "ada@example.org", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_result_clear (&r);
+  g_assert_true (keyring_has_key (db_path));
+  g_assert_false (g_file_test (params_path, G_FILE_TEST_EXISTS));
+
+  /* Already in the keyring: nothing to do. */
+  run_cli (&r, data_dir, NULL, NULL, "passphrase", "--use-keyring", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "already"));
+  run_result_clear (&r);
+
+  /* No terminal, no descriptor: the new passphrase cannot be asked. */
+  snapshot = credence_test_snapshot_dir (data_dir);
+  run_cli (&r, data_dir, NULL, NULL, "passphrase", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--new-passphrase-fd"));
+  run_result_clear (&r);
+  credence_test_assert_dir_unchanged (data_dir, snapshot);
+  g_clear_pointer (&snapshot, g_hash_table_unref);
+
+  /* An empty passphrase is refused, nothing changes. */
+  snapshot = credence_test_snapshot_dir (data_dir);
+  run_cli (&r, data_dir, NULL, "\n", "passphrase", "--new-passphrase-fd", "4", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "empty"));
+  run_result_clear (&r);
+  credence_test_assert_dir_unchanged (data_dir, snapshot);
+  g_clear_pointer (&snapshot, g_hash_table_unref);
+  g_assert_true (keyring_has_key (db_path));
+
+  /* Keyring → passphrase: the keyring forgets the key. */
+  run_cli (&r, data_dir, NULL, "first words\n", "passphrase", "--new-passphrase-fd", "4", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "protected by your passphrase"));
+  run_result_clear (&r);
+  g_assert_true (g_file_get_contents (params_path, &first_params, NULL, NULL));
+  g_assert_false (keyring_has_key (db_path));
+
+  run_cli (&r, data_dir, NULL, NULL, "identity", "list", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--passphrase-fd"));
+  run_result_clear (&r);
+  run_cli (&r, data_dir, "first words\n", NULL, "identity", "list", "--passphrase-fd", "3", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "ada@example.org"));
+  run_result_clear (&r);
+
+  /* A wrong current passphrase changes no byte of any file. */
+  snapshot = credence_test_snapshot_dir (data_dir);
+  run_cli (&r, data_dir, "wrong words\n", "second words\n",
+           "passphrase", "--passphrase-fd", "3", "--new-passphrase-fd", "4", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "passphrase is wrong"));
+  run_result_clear (&r);
+  credence_test_assert_dir_unchanged (data_dir, snapshot);
+  g_clear_pointer (&snapshot, g_hash_table_unref);
+  run_cli (&r, data_dir, "wrong words\n", NULL,
+           "passphrase", "--use-keyring", "--passphrase-fd", "3", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_result_clear (&r);
+  g_assert_false (keyring_has_key (db_path));
+
+  /* Change it: a new salt, the old passphrase no longer opens it.  Both
+   * passphrases may come on the same descriptor, one line each.
+   */
+  run_cli (&r, data_dir, "first words\nsecond words\n", NULL,
+           "passphrase", "--passphrase-fd", "3", "--new-passphrase-fd", "3", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Changed"));
+  run_result_clear (&r);
+  g_assert_true (g_file_get_contents (params_path, &second_params, NULL, NULL));
+  g_assert_cmpstr (first_params, !=, second_params);
+  run_cli (&r, data_dir, "first words\n", NULL, "identity", "list", "--passphrase-fd", "3", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "passphrase is wrong"));
+  run_result_clear (&r);
+  run_cli (&r, data_dir, "second words\n", NULL, "identity", "list", "--passphrase-fd", "3", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "ada@example.org"));
+  run_result_clear (&r);
+
+  /* Usage: no new passphrase with --use-keyring, no arguments. */
+  run_cli (&r, data_dir, NULL, "x\n", "passphrase", "--use-keyring", "--new-passphrase-fd", "4", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_result_clear (&r);
+  run_cli (&r, data_dir, NULL, NULL, "passphrase", "second words", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_result_clear (&r);
+
+  /* Passphrase → keyring: the key file goes, the keyring opens it. */
+  run_cli (&r, data_dir, "second words\n", NULL, "passphrase", "--use-keyring", "--passphrase-fd", "3", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "keyring"));
+  run_result_clear (&r);
+  g_assert_false (g_file_test (params_path, G_FILE_TEST_EXISTS));
+  g_assert_true (keyring_has_key (db_path));
+  run_cli (&r, data_dir, NULL, NULL, "identity", "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "ada@example.org"));
+  run_result_clear (&r);
+
+  credence_test_remove_tree (dir);
+}
+
+/* Whether @needle (any bytes, NUL too) is somewhere in @hay. */
+static gboolean
+bytes_contain (GBytes *hay,
+               GBytes *needle)
+{
+  gsize hay_len, len;
+  const guint8 *h = g_bytes_get_data (hay, &hay_len);
+  const guint8 *n = g_bytes_get_data (needle, &len);
+
+  for (gsize i = 0; len > 0 && i + len <= hay_len; i++)
+    if (h[i] == n[0] && memcmp (h + i, n, len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Searches every writable mapping of process @pid (heap, stacks,
+ * anonymous memory) for each of @needles; returns the first one found.
+ */
+static GBytes *
+find_in_process (GPid       pid,
+                 GPtrArray *needles)
+{
+  g_autofree char *maps_path = g_strdup_printf ("/proc/%d/maps", (int) pid);
+  g_autofree char *mem_path = g_strdup_printf ("/proc/%d/mem", (int) pid);
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  int mem;
+
+  g_file_get_contents (maps_path, &maps, NULL, &error);
+  g_assert_no_error (error);
+  mem = open (mem_path, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (mem, >=, 0);
+
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint64 start, end;
+      char perms[5] = { 0 };
+      g_autoptr(GBytes) region = NULL;
+      guint8 *buf;
+      gssize got;
+
+      if (sscanf (lines[i], "%" G_GINT64_MODIFIER "x-%" G_GINT64_MODIFIER "x %4s",
+                  &start, &end, perms) != 3 ||
+          perms[0] != 'r' || perms[1] != 'w' || strstr (lines[i], "[v") != NULL)
+        continue;
+      /* Terabytes of AddressSanitizer shadow memory: not the program's. */
+      if (end - start > G_GUINT64_CONSTANT (1) << 32)
+        continue;
+
+      buf = g_malloc (end - start);
+      got = pread (mem, buf, end - start, (off_t) start);
+      region = g_bytes_new_take (buf, MAX (got, 0));
+      for (guint j = 0; j < needles->len; j++)
+        {
+          GBytes *needle = g_ptr_array_index (needles, j);
+
+          if (bytes_contain (region, needle))
+            {
+              close (mem);
+              return g_bytes_ref (needle);
+            }
+        }
+    }
+
+  close (mem);
+  return NULL;
+}
+
+/* Adds @data and, since a freed block's first 16 bytes hold the
+ * allocator's list pointers, its bytes after those.
+ */
+static void
+add_needle (GPtrArray  *needles,
+            const void *data,
+            gsize       len)
+{
+  g_ptr_array_add (needles, g_bytes_new (data, len));
+  if (len >= 16 + 8)
+    g_ptr_array_add (needles, g_bytes_new ((const guint8 *) data + 16, len - 16));
+}
+
+static void
+add_key_needles (GPtrArray  *needles,
+                 const char *passphrase,
+                 const char *params_path)
+{
+  CredencePassphraseParams params;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hex = NULL;
+  const guint8 *raw;
+  gsize len;
+
+  g_assert_true (credence_passphrase_params_load (params_path, &params, &error));
+  key = credence_passphrase_derive_key (passphrase, &params, &error);
+  g_assert_no_error (error);
+  raw = g_bytes_get_data (key, &len);
+  add_needle (needles, raw, len);
+  hex = g_malloc0 (2 * len + 1);
+  for (gsize i = 0; i < len; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", raw[i]);
+  add_needle (needles, hex, strlen (hex));
+  add_needle (needles, passphrase, strlen (passphrase));
+}
+
+/* Changes the passphrase with credence-cli and, once the command is done
+ * and its collection closed, stops it as it writes its last line (its
+ * standard output is a pipe left full) and searches all of its memory for
+ * the passphrases and keys, old and new, raw and in hex: none is left.
+ */
+static void
+test_passphrase_key_material_wiped (void)
+{
+  g_autofree char *dir = credence_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "credence", NULL);
+  g_autofree char *params_path = g_build_filename (data_dir, "collection.key-params", NULL);
+  g_autofree char *syscall_path = NULL;
+  g_autoptr(GPtrArray) needles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_syscall = g_strdup_printf ("%d 0x1 ", (int) SYS_write);
+  const char *cli = g_getenv ("CREDENCE_CLI");
+  const char *old_words = "first secret: amber walrus on a quiet tram";
+  const char *new_words = "second secret: violet heron by the old mill";
+  g_autofree char *fd3 = g_strdup_printf ("%s\n%s\n", old_words, new_words);
+  char chunk[4096] = { 0 };
+  int out[2];
+  int flags;
+  GPid pid;
+  RunResult r = { 0 };
+
+  run_cli (&r, data_dir, NULL, "first secret: amber walrus on a quiet tram\n",
+           "passphrase", "--new-passphrase-fd", "4", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_result_clear (&r);
+  add_key_needles (needles, old_words, params_path);
+
+  /* A pipe already full: the child's last write blocks. */
+  g_assert_cmpint (pipe (out), ==, 0);
+  flags = fcntl (out[1], F_GETFL);
+  g_assert_cmpint (fcntl (out[1], F_SETFL, flags | O_NONBLOCK), ==, 0);
+  while (write (out[1], chunk, sizeof chunk) > 0)
+    ;
+  g_assert_cmpint (fcntl (out[1], F_SETFL, flags), ==, 0);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  /* Freed memory as the allocator leaves it, not filled by meson test. */
+  g_subprocess_launcher_unsetenv (launcher, "MALLOC_PERTURB_");
+  g_subprocess_launcher_take_stdout_fd (launcher, out[1]);
+  pass_text_fd (launcher, fd3, 3);
+  proc = g_subprocess_launcher_spawn (launcher, &error, cli, "--data-dir", data_dir, "passphrase",
+                                      "--passphrase-fd", "3", "--new-passphrase-fd", "3", NULL);
+  g_assert_no_error (error);
+  g_clear_object (&launcher);
+  pid = (GPid) atoi (g_subprocess_get_identifier (proc));
+  syscall_path = g_strdup_printf ("/proc/%d/syscall", (int) pid);
+
+  for (int tries = 0; ; tries++)
+    {
+      g_autofree char *current = NULL;
+
+      g_assert_cmpint (tries, <, 3000);
+      if (g_file_get_contents (syscall_path, &current, NULL, NULL) &&
+          g_str_has_prefix (current, expected_syscall))
+        break;
+      g_usleep (10000);
+    }
+
+  add_key_needles (needles, new_words, params_path);
+  found = find_in_process (pid, needles);
+  if (found != NULL)
+    {
+      g_autofree char *hex = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, found);
+
+      g_error ("credence-cli still holds a secret in memory: %" G_GSIZE_FORMAT " bytes, SHA-256 %s",
+               g_bytes_get_size (found), hex);
+    }
+
+  /* Let it finish. */
+  while (read (out[0], chunk, sizeof chunk) > 0)
+    ;
+  close (out[0]);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+
   credence_test_remove_tree (dir);
 }
 
@@ -262,6 +595,8 @@ main (int   argc,
   g_test_add_func ("/cli-collection/identity-and-list", test_identity_and_list);
   g_test_add_func ("/cli-collection/backup-restore", test_backup_restore);
   g_test_add_func ("/cli-collection/no-keyring-passphrase", test_no_keyring_passphrase);
+  g_test_add_func ("/cli-collection/passphrase-round-trip", test_passphrase_round_trip);
+  g_test_add_func ("/cli-collection/passphrase-key-material-wiped", test_passphrase_key_material_wiped);
 
   return g_test_run ();
 }

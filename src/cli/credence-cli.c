@@ -24,6 +24,7 @@ static const CredenceCliCommand commands[] = {
   { "import", N_("Add badges to the collection, verified"), credence_cli_import },
   { "inspect", N_("Show what a badge file holds, without verifying it"), credence_cli_inspect },
   { "list", N_("List the badges in the collection"), credence_cli_list },
+  { "passphrase", N_("Set or change the collection’s passphrase, or go back to the keyring"), credence_cli_passphrase },
   { "pathway", N_("Import, export and follow learning pathways"), credence_cli_pathway },
   { "remove", N_("Remove badges from the collection"), credence_cli_remove },
   { "restore", N_("Restore a backup into the collection"), credence_cli_restore },

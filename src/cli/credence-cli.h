@@ -45,6 +45,8 @@ int credence_cli_import   (int    argc,
                            char **argv);
 int credence_cli_list     (int    argc,
                            char **argv);
+int credence_cli_passphrase (int  argc,
+                             char **argv);
 int credence_cli_pathway  (int    argc,
                            char **argv);
 int credence_cli_remove   (int    argc,

@@ -148,6 +148,21 @@ credence_passphrase_params_save (const char                      *path,
   return TRUE;
 }
 
+/* gnutls_pbkdf2() leaves its last block (with a 32-byte key, the key
+ * itself) in its stack frame: overwrite the stack below the caller, where
+ * that frame was.
+ */
+static G_GNUC_NO_INLINE void
+burn_stack (gsize bytes)
+{
+  volatile guint8 buf[4096];
+
+  gnutls_memset ((void *) buf, 0, sizeof buf);
+  if (bytes > sizeof buf)
+    burn_stack (bytes - sizeof buf);
+  buf[0] = 0;
+}
+
 /**
  * credence_passphrase_derive_key:
  * @passphrase: the learner's passphrase, UTF-8
@@ -186,6 +201,7 @@ credence_passphrase_derive_key (const char                      *passphrase,
   key = g_malloc (CREDENCE_KEYRING_KEY_SIZE);
   rc = gnutls_pbkdf2 (GNUTLS_MAC_SHA256, &secret, &salt, params->iterations,
                       key, CREDENCE_KEYRING_KEY_SIZE);
+  burn_stack (16384);
   if (rc != 0)
     {
       gnutls_memset (key, 0, CREDENCE_KEYRING_KEY_SIZE);
