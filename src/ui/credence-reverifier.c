@@ -6,8 +6,8 @@
  * The time of the last run is kept in the collection (meta
  * "reverify-last-run"), so that a run is not repeated at each start and a
  * collection restored elsewhere carries it.  The first time a collection
- * is seen counts as a run: badges were just checked on import.  Badges are
- * checked one at a time, each in a worker thread (credence-checker).
+ * is seen counts as a run: badges were just checked on import.  A run is
+ * the importer's re-verification of every badge, in a worker thread.
  *
  * CREDENCE_REVERIFY_PERIOD_SECONDS replaces the period of any interval
  * but "never" (for tests).
@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "credence-checker.h"
+#include "credence-importer.h"
 #include "credence-reverifier.h"
 
 #define LAST_RUN_KEY "reverify-last-run"
@@ -42,7 +43,6 @@ struct _CredenceReverifier
   guint          timeout_id;
   gint64         last_run;     /* -1 until read from the collection */
   GPtrArray     *queue;        /* the badges of the current run */
-  guint          position;
   guint          n_runs;
 };
 
@@ -237,15 +237,12 @@ notify_change (CredenceReverifier  *self,
 
 /* A run */
 
-static void check_next (CredenceReverifier *self);
-
 static void
 finish_run (CredenceReverifier *self)
 {
   g_autoptr(GTask) task = NULL;
 
   g_clear_pointer (&self->queue, g_ptr_array_unref);
-  self->position = 0;
   self->last_run = now_seconds ();
   self->n_runs++;
 
@@ -259,75 +256,110 @@ finish_run (CredenceReverifier *self)
 }
 
 static void
-checked_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+item_finished_cb (CredenceImporter           *importer,
+                  const CredenceImportResult *result,
+                  CredenceReverifier         *self)
 {
-  g_autoptr(CredenceReverifier) self = user_data;
-  g_autoptr(CredenceStoreVerification) entry = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *reason_before = NULL;
   CredenceBadgeItem *item;
   CredenceBadgeStatus before, after;
+  CredenceReason reason;
+  const char *reason_code;
 
-  entry = credence_checker_check_badge_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->queue == NULL)
+  if (self->queue == NULL || result->index >= self->queue->len)
     return;
 
-  item = g_ptr_array_index (self->queue, self->position - 1);
-  if (entry == NULL)
+  item = g_ptr_array_index (self->queue, result->index);
+  if (result->status != CREDENCE_IMPORT_REVERIFIED || result->verification == NULL)
     {
       /* Removed meanwhile, or the check could not run: the next one. */
-      g_debug ("Could not check “%s” again: %s", credence_badge_item_get_uid (item), error->message);
-      check_next (self);
+      g_debug ("Could not check “%s” again: %s", credence_badge_item_get_uid (item),
+               result->message != NULL ? result->message : "");
       return;
     }
 
+  reason = credence_verification_get_reason (result->verification);
+  reason_code = reason != CREDENCE_REASON_NONE ? credence_reason_to_string (reason) : NULL;
   before = credence_badge_item_get_status (item);
   reason_before = g_strdup (credence_badge_item_get_reason (item));
-  after = credence_badge_status_from_verdict (entry->verdict);
-  credence_badge_item_set_verified_at (item, entry->verified_at);
-  credence_badge_item_set_reason (item, entry->reason);
+  after = credence_badge_status_from_verdict (credence_verdict_to_string (credence_verification_get_verdict (result->verification)));
+  credence_badge_item_set_verified_at (item, now_seconds ());
+  credence_badge_item_set_reason (item, reason_code);
   credence_badge_item_set_status (item, after);
 
   if (before != CREDENCE_BADGE_STATUS_NOT_CHECKED &&
-      (before != after || (after != CREDENCE_BADGE_STATUS_VALID && g_strcmp0 (reason_before, entry->reason) != 0)))
+      (before != after || (after != CREDENCE_BADGE_STATUS_VALID && g_strcmp0 (reason_before, reason_code) != 0)))
     {
       notify_change (self, item, after);
       g_signal_emit (self, signals[SIGNAL_BADGE_CHANGED], 0, item);
     }
-
-  check_next (self);
 }
 
 static void
-check_next (CredenceReverifier *self)
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  CredenceBadgeItem *item;
+  g_autoptr(CredenceReverifier) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (self->position >= self->queue->len)
+  credence_importer_run_finish (CREDENCE_IMPORTER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->queue == NULL)
+    return;
+  if (error != NULL)
+    g_message ("Could not check the badges again: %s", error->message);
+
+  finish_run (self);
+}
+
+static void
+identities_added_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CredenceImporter) importer = user_data;
+  CredenceReverifier *self = g_object_get_data (G_OBJECT (importer), "credence-reverifier");
+  g_autoptr(GError) error = NULL;
+
+  if (!credence_checker_add_identities_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  credence_importer_run_async (importer, self->cancellable, run_done_cb, g_object_ref (self));
+}
+
+/* One run: every badge through the importer's re-verification (offline
+ * against the saved documents when Work Offline is on), the results
+ * joining each badge's history.
+ */
+static void
+run (CredenceReverifier *self)
+{
+  guint n = g_list_model_get_n_items (self->badges);
+  g_autoptr(CredenceVerifier) verifier = credence_checker_new_verifier (work_offline (self));
+  g_autoptr(CredenceImporter) importer = NULL;
+
+  g_debug ("Checking %u badges again", n);
+  self->queue = g_ptr_array_new_full (n, g_object_unref);
+  if (n == 0)
     {
       finish_run (self);
       return;
     }
 
-  item = g_ptr_array_index (self->queue, self->position++);
-  credence_checker_check_badge_async (self->store, credence_badge_item_get_uid (item), work_offline (self),
-                                      self->cancellable, checked_cb, g_object_ref (self));
-}
-
-static void
-run (CredenceReverifier *self)
-{
-  guint n = g_list_model_get_n_items (self->badges);
-
-  g_debug ("Checking %u badges again", n);
-  self->queue = g_ptr_array_new_full (n, g_object_unref);
-  self->position = 0;
+  importer = credence_importer_new (self->store, verifier);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->queue, g_list_model_get_item (self->badges, i));
+    {
+      CredenceBadgeItem *item = g_list_model_get_item (self->badges, i);
 
-  check_next (self);
+      g_ptr_array_add (self->queue, item);
+      credence_importer_add_reverify (importer, credence_badge_item_get_uid (item));
+    }
+
+  g_signal_connect_object (importer, "item-finished", G_CALLBACK (item_finished_cb), self, 0);
+  g_object_set_data_full (G_OBJECT (importer), "credence-reverifier", g_object_ref (self), g_object_unref);
+  credence_checker_add_identities_async (self->store, verifier, self->cancellable,
+                                         identities_added_cb, g_object_ref (importer));
 }
 
 static gboolean
