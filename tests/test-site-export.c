@@ -534,6 +534,15 @@ test_site_deterministic (Fixture       *f,
   g_free (export_site (f->store, a, "https://example.org/", NULL));
   assert_same_tree (a, b);
 
+  /* The address and the name are remembered (for LinkedIn links). */
+  {
+    g_autofree char *base_url = credence_store_dup_meta (f->store, CREDENCE_SITE_META_BASE_URL, NULL);
+    g_autofree char *name = credence_store_dup_meta (f->store, CREDENCE_SITE_META_OWNER_NAME, NULL);
+
+    g_assert_cmpstr (base_url, ==, "https://example.org/");
+    g_assert_cmpstr (name, ==, "Jane <script>alert(1)</script> Doe");
+  }
+
   corpus_clear (&c);
 }
 

@@ -1939,6 +1939,17 @@ credence_site_exporter_export (CredenceSiteExporter  *self,
 
   ok = TRUE;
 
+  /* Remember what was given for next time; the site is written anyway. */
+  {
+    g_autoptr(GError) meta_error = NULL;
+
+    if ((self->base_url != NULL &&
+         !credence_store_set_meta (self->store, CREDENCE_SITE_META_BASE_URL, self->base_url, &meta_error)) ||
+        (self->owner_name != NULL && *self->owner_name != '\0' &&
+         !credence_store_set_meta (self->store, CREDENCE_SITE_META_OWNER_NAME, self->owner_name, &meta_error)))
+      g_debug ("Could not remember the portfolio settings: %s", meta_error->message);
+  }
+
 out:
   export_clear (&e);
   return ok;

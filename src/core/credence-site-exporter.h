@@ -38,8 +38,11 @@ typedef enum
   CREDENCE_SITE_ERROR_WRITE,
 } CredenceSiteError;
 
-/* The store setting holding the name shown on the portfolio. */
+/* The store settings holding the name shown on the portfolio and the
+ * address it is published at (for LinkedIn links and the next export);
+ * an export remembers the ones it was given. */
 #define CREDENCE_SITE_META_OWNER_NAME "portfolio-owner-name"
+#define CREDENCE_SITE_META_BASE_URL   "portfolio-base-url"
 
 /* The file that marks a folder as written by the site exporter. */
 #define CREDENCE_SITE_MARKER_FILE ".credence-site"

@@ -11,6 +11,7 @@
 
 #include "credence-application.h"
 #include "credence-check-window.h"
+#include "credence-export-dialog.h"
 #include "credence-preferences-window.h"
 #include "credence-ui.h"
 #include "credence-window.h"
@@ -189,6 +190,23 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+export_portfolio_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  CredenceStore *store;
+
+  if (!CREDENCE_IS_WINDOW (window))
+    return;
+
+  /* The site is made from the collection: nothing to export before it is open. */
+  store = credence_window_get_store (CREDENCE_WINDOW (window));
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (credence_export_dialog_new (window, store)));
+}
+
+static void
 show_badge_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -213,6 +231,7 @@ check_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "check", check_action, "s" },
   { "about", about_action },
+  { "export-portfolio", export_portfolio_action },
   { "preferences", preferences_action },
   { "show-badge", show_badge_action, "s" },
   { "quit", quit_action },
@@ -224,12 +243,14 @@ credence_application_init (CredenceApplication *self)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *check_accels[] = { "<Control><Shift>o", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.check('')", check_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.export-portfolio", export_accels);
 
   g_application_add_main_option (G_APPLICATION (self), "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
                                  _("Check a badge file or link without adding it"), _("FILE|URL"));
