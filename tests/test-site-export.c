@@ -282,6 +282,8 @@ fill_store (CredenceStore      *store,
   g_assert_no_error (error);
 }
 
+static const char *pathway_to_show;
+
 static char *
 export_site (CredenceStore *store,
              const char    *folder,
@@ -290,6 +292,9 @@ export_site (CredenceStore *store,
 {
   g_autoptr(CredenceSiteExporter) exporter = credence_site_exporter_new (store);
   g_autoptr(GError) error = NULL;
+
+  if (pathway_to_show != NULL)
+    credence_site_exporter_add_pathway (exporter, pathway_to_show);
 
   credence_site_exporter_set_owner_name (exporter, "Jane <script>alert(1)</script> Doe");
   g_assert_true (credence_site_exporter_set_base_url (exporter, base_url, &error));
@@ -394,7 +399,30 @@ test_site_hostile (Fixture       *f,
   test_server_add_string (server, "/control", 200, "text/plain", "control");
 
   fill_store (f->store, hit, CREDENCE_DISCLOSURE_DEFAULT, &c);
+
+  /* A pathway with hostile text, one step met by an exported badge. */
+  {
+    g_autoptr(CredencePathway) pathway = credence_pathway_new ("Data <i>Analyst</i>");
+    g_autoptr(CredenceStoreBadge) baked = credence_store_get_badge (f->store, c.baked_uid, &error);
+    g_autofree char *text = hostile_text (hit);
+    g_autofree char *pathway_uid = NULL;
+
+    g_autoptr(CredencePathwayStep) badge_step = NULL;
+    g_autoptr(CredencePathwayStep) manual_step = NULL;
+
+    g_assert_no_error (error);
+    badge_step = credence_pathway_step_new_badge ("Teamwork step", baked->credential_id);
+    manual_step = credence_pathway_step_new_manual (text, TRUE);
+    credence_pathway_set_description (pathway, text);
+    g_assert_true (credence_pathway_step_append_child (credence_pathway_get_root (pathway), badge_step));
+    g_assert_true (credence_pathway_step_append_child (credence_pathway_get_root (pathway), manual_step));
+    pathway_uid = credence_store_add_pathway (f->store, pathway, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (pathway_uid);
+  }
+  pathway_to_show = "Data <i>Analyst</i>";
   g_free (export_site (f->store, folder, "https://example.org/jane/", &exporter));
+  pathway_to_show = NULL;
 
   /* The revoked badge is left out and listed. */
   g_assert_cmpuint (credence_site_exporter_get_n_badges (exporter), ==, 3);
@@ -437,6 +465,8 @@ test_site_hostile (Fixture       *f,
   json_builder_begin_array (expect);
   json_builder_add_string_value (expect, "Jane <script>alert(1)</script> Doe");
   json_builder_add_string_value (expect, clean_text);
+  json_builder_add_string_value (expect, "Data <i>Analyst</i>");
+  json_builder_add_string_value (expect, "2 of 2 steps complete");
   json_builder_end_array (expect);
   json_builder_end_object (expect);
   expect_root = json_builder_get_root (expect);
