@@ -709,6 +709,71 @@ test_site_errors (Fixture       *f,
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
+/* credence-cli export site, on a collection the CLI made. */
+static void
+test_site_cli (void)
+{
+  g_autofree char *dir = credence_test_make_temp_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *index = g_build_filename (site, "index.html", NULL);
+  g_autofree char *badge = g_test_build_filename (G_TEST_DIST, "data", "corpus", "1edtech-dc-public-validator",
+                                                  "ob30", "simple-json.png", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *html = NULL;
+
+  {
+    const char *args[] = { "--data-dir", data, "import", "--offline", badge, NULL };
+    /* Added, and Couldn’t Check offline (exit status 3). */
+    g_assert_cmpint (credence_test_run_cli (NULL, args, NULL, NULL), ==, 3);
+  }
+  {
+    const char *args[] = { "--data-dir", data, "export", "site", site, NULL };
+    /* No collection In Portfolio yet: a usage error that says what to do. */
+    g_assert_cmpint (credence_test_run_cli (NULL, args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "In Portfolio"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *create[] = { "--data-dir", data, "collection", "create", "Job Hunt", "--visibility", "portfolio", NULL };
+    const char *list[] = { "--data-dir", data, "list", "--json", NULL };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    const char *uid;
+
+    g_assert_cmpint (credence_test_run_cli (NULL, create, NULL, NULL), ==, 0);
+    g_assert_cmpint (credence_test_run_cli (NULL, list, &out, NULL), ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+    uid = json_object_get_string_member (json_array_get_object_element (
+                                           json_node_get_array (json_parser_get_root (parser)), 0), "id");
+    {
+      const char *add[] = { "--data-dir", data, "collection", "add", "Job Hunt", uid, NULL };
+      g_assert_cmpint (credence_test_run_cli (NULL, add, NULL, NULL), ==, 0);
+    }
+    g_clear_pointer (&out, g_free);
+  }
+  {
+    const char *bad[] = { "--data-dir", data, "export", "site", site, "--base-url", "javascript:alert(1)", NULL };
+    g_assert_cmpint (credence_test_run_cli (NULL, bad, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "base URL"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--data-dir", data, "export", "site", site, "--name", "Jane Doe",
+                           "--base-url", "https://example.org/jane", NULL };
+    g_assert_cmpint (credence_test_run_cli (NULL, args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "1 badge page"));
+  }
+  g_assert_true (g_file_get_contents (index, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "<h1 dir=\"auto\">Jane Doe</h1>"));
+  g_assert_nonnull (strstr (html, "https://example.org/jane/images/preview-index.png"));
+  g_assert_nonnull (strstr (html, "Teamwork"));
+
+  credence_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +788,7 @@ main (int   argc,
   ADD ("disclosure", test_site_disclosure);
   ADD ("folder", test_site_folder);
   ADD ("errors", test_site_errors);
+  g_test_add_func ("/site-export/cli", test_site_cli);
 
   return g_test_run ();
 }
