@@ -1646,9 +1646,11 @@ write_about (Export      *e,
   return write_string (e, "about-verification.html", out, error);
 }
 
+/* Colours: every text colour has at least 4.5:1 contrast on its
+ * background, light and dark (WCAG AA). */
 static const char style_css[] =
   ":root { color-scheme: light dark; --bg: #ffffff; --fg: #1e1e1e; --dim: #5e5c64; --card: #f6f5f4;\n"
-  "  --border: #deddda; --link: #1a5fb4; --ok: #26a269; --bad: #c01c28; --warn: #9c6e03; }\n"
+  "  --border: #deddda; --link: #1a5fb4; --ok: #1b7c4d; --bad: #c01c28; --warn: #8a5d00; }\n"
   "@media (prefers-color-scheme: dark) {\n"
   "  :root { --bg: #1e1e1e; --fg: #ffffff; --dim: #c0bfbc; --card: #303030; --border: #4a4a4a;\n"
   "    --link: #99c1f1; --ok: #8ff0a4; --bad: #ff7b63; --warn: #f8e45c; } }\n"
