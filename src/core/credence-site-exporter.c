@@ -726,6 +726,9 @@ write_pictures (Export      *e,
 
 #define esc(out, text, max) credence_html_append_escaped ((out), (text), (max))
 
+/* Paragraphs of plain text, as badges write Markdown: blank lines split
+ * paragraphs, and a "# Heading" line becomes a bold line without its
+ * hashes.  Nothing else of Markdown is read (no links, no HTML). */
 static void
 append_paragraphs (GString    *out,
                    const char *text,
@@ -736,12 +739,52 @@ append_paragraphs (GString    *out,
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (paragraphs[i]));
+      g_auto(GStrv) lines = g_strsplit (paragraphs[i], "\n", -1);
+      g_autoptr(GString) body = g_string_new (NULL);
 
-      if (*stripped == '\0')
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          const char *line = lines[l];
+          const char *p = line;
+
+          while (*p == ' ' || *p == '\t')
+            p++;
+          if (*p == '#')
+            {
+              const char *heading = p;
+
+              while (*heading == '#')
+                heading++;
+              if (heading - p <= 6 && (*heading == ' ' || *heading == '\0'))
+                {
+                  g_autofree char *title = g_strstrip (g_strdup (heading));
+
+                  if (body->len > 0)
+                    {
+                      g_string_append (out, "<p dir=\"auto\">");
+                      esc (out, g_strstrip (body->str), 0);
+                      g_string_append (out, "</p>\n");
+                      g_string_truncate (body, 0);
+                    }
+                  if (*title != '\0')
+                    {
+                      g_string_append (out, "<p dir=\"auto\"><strong>");
+                      esc (out, title, 0);
+                      g_string_append (out, "</strong></p>\n");
+                    }
+                  continue;
+                }
+            }
+          if (body->len > 0)
+            g_string_append_c (body, '\n');
+          g_string_append (body, line);
+        }
+
+      g_strstrip (body->str);
+      if (body->str[0] == '\0')
         continue;
       g_string_append (out, "<p dir=\"auto\">");
-      esc (out, stripped, 0);
+      esc (out, body->str, 0);
       g_string_append (out, "</p>\n");
     }
 }
