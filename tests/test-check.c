@@ -109,6 +109,14 @@ test_check_file (void)
   g_assert_cmpstr (card_description (card), ==, "Checked just now.");
   g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (check), GTK_TYPE_LABEL, "Nothing is saved."));
 
+  /* Its recipient is hashed: the sender can test an address. */
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (check), GTK_TYPE_BUTTON, "_Test an Address…"));
+  g_assert_false (credence_check_window_test_address (check, "someone@example.org"));
+  row = ui_test_find_widget (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW, "Issued To");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "“someone@example.org”: Does not match");
+  g_assert_true (credence_check_window_test_address (check, " nobody@example.org "));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "“nobody@example.org”: Matches");
+
   /* Checking added nothing. */
   ui_test_settle (300);
   g_assert_cmpuint (count_badges (window), ==, 0);

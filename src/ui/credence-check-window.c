@@ -14,6 +14,8 @@
 #include "credence-badge-item.h"
 #include "credence-check-window.h"
 #include "credence-checker.h"
+#include "credence-ob2-verifier.h"
+#include "credence-ob3-verifier.h"
 #include "credence-paste.h"
 #include "credence-ui.h"
 #include "credence-window.h"
@@ -35,6 +37,7 @@ struct _CredenceCheckWindow
   AdwStatusPage            *error_page;
 
   CredenceVerificationCard *card;
+  AdwActionRow             *recipient_row;
   GtkDropTarget            *drop_target;
   GtkFileChooserNative     *chooser;
   GCancellable             *cancellable;
@@ -147,6 +150,13 @@ add_detail_row (AdwPreferencesGroup *group,
   adw_preferences_group_add (group, row);
 }
 
+static gboolean
+is_hashed (const char *recipient)
+{
+  return recipient != NULL &&
+         (g_ascii_strncasecmp (recipient, "sha256$", 7) == 0 || g_ascii_strncasecmp (recipient, "md5$", 4) == 0);
+}
+
 static void
 show_outcome (CredenceCheckWindow *self)
 {
@@ -159,15 +169,24 @@ show_outcome (CredenceCheckWindow *self)
   g_autoptr(CredenceStoreVerification) entry = NULL;
   g_autofree char *json = NULL;
   g_autofree char *description = NULL;
-  GtkWidget *child, *hero, *label, *group;
+  GtkWidget *child, *hero, *label, *group, *picture;
   guint not_checked;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->result_box))) != NULL)
     gtk_box_remove (self->result_box, child);
+  self->recipient_row = NULL;
 
   /* The hero: what the badge says it is.  All of it is the sender's text. */
   hero = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (hero, "badge-hero");
+  picture = outcome->picture != NULL ? gtk_image_new_from_paintable (GDK_PAINTABLE (outcome->picture))
+                                     : gtk_image_new_from_icon_name ("io.github.credence.Credence-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (picture), 192);
+  if (outcome->picture == NULL)
+    gtk_widget_add_css_class (picture, "badge-placeholder");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Badge picture"), -1);
+  gtk_widget_set_margin_bottom (picture, 6);
+  gtk_box_append (GTK_BOX (hero), picture);
   label = gtk_label_new (badge != NULL && badge->name != NULL ? badge->name
                          : badge != NULL ? _("Unnamed Badge") : _("Unreadable Badge"));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -197,7 +216,22 @@ show_outcome (CredenceCheckWindow *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Details"));
       add_detail_row (ADW_PREFERENCES_GROUP (group), _("Issued"), issued);
       add_detail_row (ADW_PREFERENCES_GROUP (group), _("Expires"), expires);
-      add_detail_row (ADW_PREFERENCES_GROUP (group), _("Issued To"), badge->recipient);
+      if (is_hashed (badge->recipient))
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Test an Address…"));
+
+          /* A hashed address: the sender can test theirs against it. */
+          self->recipient_row = ADW_ACTION_ROW (adw_action_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->recipient_row), _("Issued To"));
+          adw_action_row_set_subtitle (self->recipient_row, _("A hidden (hashed) address"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.test-address");
+          adw_action_row_add_suffix (self->recipient_row, button);
+          gtk_widget_add_css_class (GTK_WIDGET (self->recipient_row), "property");
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->recipient_row));
+        }
+      else
+        add_detail_row (ADW_PREFERENCES_GROUP (group), _("Issued To"), badge->recipient);
       add_detail_row (ADW_PREFERENCES_GROUP (group), _("Description"), badge->description);
       add_detail_row (ADW_PREFERENCES_GROUP (group), _("Checked From"), outcome->source);
       gtk_box_append (self->result_box, group);
@@ -659,6 +693,88 @@ add_to_collection_action (GtkWidget  *widget,
   add_to (self, window);
 }
 
+/**
+ * credence_check_window_test_address:
+ * @address: an email address (or another identity)
+ *
+ * Tests whether the badge checked was issued to @address, and says so on
+ * its Issued To row.
+ *
+ * Returns: whether it matches
+ */
+gboolean
+credence_check_window_test_address (CredenceCheckWindow *self,
+                                    const char          *address)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean matches = FALSE;
+  JsonNode *json;
+
+  g_return_val_if_fail (CREDENCE_IS_CHECK_WINDOW (self), FALSE);
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  if (self->outcome == NULL || self->outcome->badge == NULL || self->recipient_row == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (address));
+  json = credence_badge_get_json (self->outcome->badge);
+  if (*trimmed != '\0' && json != NULL && JSON_NODE_HOLDS_OBJECT (json))
+    {
+      JsonObject *object = json_node_get_object (json);
+      JsonNode *recipient = json_object_get_member (object, "recipient");
+      JsonNode *subject = json_object_get_member (object, "credentialSubject");
+
+      if (recipient != NULL && JSON_NODE_HOLDS_OBJECT (recipient))
+        matches = credence_ob2_identity_matches (json_node_get_object (recipient), trimmed);
+      else if (subject != NULL && JSON_NODE_HOLDS_OBJECT (subject))
+        matches = credence_ob3_identity_matches (json_node_get_object (subject), trimmed);
+    }
+
+  /* Translators: "“jane@example.org”: Matches" on the Issued To row. */
+  subtitle = g_strdup_printf (matches ? _("“%s”: Matches") : _("“%s”: Does not match"), trimmed);
+  adw_action_row_set_subtitle (self->recipient_row, subtitle);
+
+  return matches;
+}
+
+static void
+address_response_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     CredenceCheckWindow *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "test") == 0)
+    credence_check_window_test_address (self, gtk_editable_get_text (entry));
+}
+
+static void
+test_address_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Test an Address"),
+                                   _("The badge hides the address it was issued to. Enter one to see "
+                                     "whether it is that address; nothing is sent anywhere."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_EMAIL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Address"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "test", _("_Test"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "test", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "test");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (address_response_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 credence_check_window_dispose (GObject *object)
 {
@@ -671,6 +787,7 @@ credence_check_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   forget_input (self);
   self->card = NULL;
+  self->recipient_row = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CREDENCE_TYPE_CHECK_WINDOW);
 
@@ -716,6 +833,7 @@ credence_check_window_class_init (CredenceCheckWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "win.check-another", NULL, check_another_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-collection", NULL, add_to_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.test-address", NULL, test_address_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);

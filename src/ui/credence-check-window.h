@@ -28,6 +28,8 @@ void                      credence_check_window_check_source (CredenceCheckWindo
 const char               *credence_check_window_get_page_name (CredenceCheckWindow *self);
 gboolean                  credence_check_window_is_checking  (CredenceCheckWindow *self);
 CredenceVerificationCard *credence_check_window_get_card     (CredenceCheckWindow *self);
+gboolean                  credence_check_window_test_address (CredenceCheckWindow *self,
+                                                              const char          *address);
 const char               *credence_check_window_get_error    (CredenceCheckWindow *self);
 
 G_END_DECLS

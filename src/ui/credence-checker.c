@@ -17,6 +17,10 @@
 #include "credence-checker.h"
 #include "credence-importer.h"
 #include "credence-limits.h"
+#include "credence-thumbnailer.h"
+
+/* Pixels of the picture of a badge checked: the hero, at scale 2. */
+#define PICTURE_SIZE 384
 #include "credence-loader.h"
 #include "credence-verifier.h"
 
@@ -130,6 +134,7 @@ credence_check_outcome_free (CredenceCheckOutcome *outcome)
 
   g_clear_object (&outcome->badge);
   g_clear_pointer (&outcome->record, credence_store_badge_free);
+  g_clear_object (&outcome->picture);
   g_clear_object (&outcome->report);
   g_clear_pointer (&outcome->bytes, g_bytes_unref);
   g_free (outcome->source);
@@ -229,7 +234,16 @@ inspect_thread (GTask        *task,
       g_clear_pointer (&hosted, credence_document_unref);
     }
   if (outcome->badge != NULL)
-    outcome->record = credence_importer_describe_badge (outcome->badge, pins, data->source);
+    {
+      g_autoptr(GBytes) picture = NULL;
+
+      outcome->record = credence_importer_describe_badge (outcome->badge, pins, data->source);
+      /* The picture baked in, or embedded as data: nothing is fetched. */
+      picture = credence_thumbnail_image_bytes (outcome->record->container, outcome->record->original,
+                                                outcome->record->image);
+      if (picture != NULL)
+        outcome->picture = credence_thumbnail_decode (picture, PICTURE_SIZE, NULL);
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&outcome), (GDestroyNotify)credence_check_outcome_free);
 }

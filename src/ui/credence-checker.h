@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "credence-badge.h"
 #include "credence-store.h"
@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @badge: (nullable): the badge, when it could be read
  * @record: (nullable): @badge described as the collection would keep it
  *   (the name of its achievement, its issuer…)
+ * @picture: (nullable): the badge's picture, when the file holds it
  * @report: the verification
  * @bytes: what was checked: the file's contents, or the link as text
  * @source: (nullable): the file name or link
@@ -29,6 +30,7 @@ typedef struct
 {
   CredenceBadge        *badge;
   CredenceStoreBadge   *record;
+  GdkTexture           *picture;
   CredenceVerification *report;
   GBytes               *bytes;
   char                 *source;
