@@ -724,6 +724,16 @@ write_pictures (Export      *e,
 
 /* Text helpers */
 
+/* A translation, escaped: translations are text, like badge fields.  The
+ * set of messages is fixed, so interning them costs a bounded amount. */
+static const char *
+h (const char *translated)
+{
+  g_autofree char *escaped = credence_html_escape (translated, 0);
+
+  return g_intern_string (escaped);
+}
+
 #define esc(out, text, max) credence_html_append_escaped ((out), (text), (max))
 
 /* Paragraphs of plain text, as badges write Markdown: blank lines split
@@ -936,10 +946,9 @@ append_footer (GString    *out,
                const char *root)
 {
   g_string_append (out, "<footer>\n<p>");
-  g_string_append_printf (out, _("Made with Credence, a personal Open Badges backpack. "
-                                 "<a href=\"%sabout-verification.html\">How these badges were checked</a>."),
-                          root);
-  g_string_append (out, "</p>\n</footer>\n</body>\n</html>\n");
+  g_string_append (out, h (_("Made with Credence, a personal Open Badges backpack.")));
+  g_string_append_printf (out, " <a href=\"%sabout-verification.html\">%s</a></p>\n</footer>\n</body>\n</html>\n",
+                          root, h (_("How these badges were checked")));
 }
 
 /* Badge pages */
@@ -1027,13 +1036,13 @@ append_verification (GString            *out,
 
   g_string_append (out, "<section class=\"verification\" aria-labelledby=\"verification-title\">\n"
                         "<h2 id=\"verification-title\">");
-  g_string_append (out, _("Verification"));
+  g_string_append (out, h (_("Verification")));
   g_string_append (out, "</h2>\n");
 
   if (latest == NULL || latest->verified_at <= 0)
     {
       g_string_append (out, "<p>");
-      g_string_append (out, _("Credence has not checked this badge yet."));
+      g_string_append (out, h (_("Credence has not checked this badge yet.")));
       g_string_append (out, "</p>\n</section>\n");
       return;
     }
@@ -1093,22 +1102,22 @@ append_verification (GString            *out,
       g_autoptr(GString) parts = g_string_new (NULL);
 
       g_string_append (out, "<span class=\"verdict valid\">");
-      g_string_append (out, _("Valid"));
+      g_string_append (out, h (_("Valid")));
       g_string_append (out, "</span> ");
       /* Translators: "Checked by Credence on 3 March 2026: issued by …" */
-      g_string_append (out, _("Checked by Credence on "));
+      g_string_append (out, h (_("Checked by Credence on ")));
       append_unix_date (out, latest->verified_at);
       g_string_append (out, ": ");
-      g_string_append (parts, _("issued by "));
+      g_string_append (parts, h (_("issued by ")));
       g_string_append (parts, "<bdi>");
       esc (parts, issuer, 0);
       g_string_append (parts, "</bdi>");
       if (to_person)
-        g_string_append_printf (parts, " %s", _("to this person"));
+        g_string_append_printf (parts, " %s", h (_("to this person")));
       if (unchanged)
-        g_string_append_printf (parts, ", %s", _("unchanged"));
+        g_string_append_printf (parts, ", %s", h (_("unchanged")));
       if (not_withdrawn)
-        g_string_append_printf (parts, ", %s", _("not withdrawn"));
+        g_string_append_printf (parts, ", %s", h (_("not withdrawn")));
       g_string_append (out, parts->str);
       g_string_append (out, ".");
     }
@@ -1118,20 +1127,20 @@ append_verification (GString            *out,
       gboolean invalid = g_strcmp0 (latest->verdict, "invalid") == 0;
 
       g_string_append_printf (out, "<span class=\"verdict %s\">", invalid ? "problem" : "unknown");
-      g_string_append (out, invalid ? _("Problem Found") : _("Couldn’t Check"));
+      g_string_append (out, invalid ? h (_("Problem Found")) : h (_("Couldn’t Check")));
       g_string_append (out, "</span> ");
-      g_string_append (out, _("Checked by Credence on "));
+      g_string_append (out, h (_("Checked by Credence on ")));
       append_unix_date (out, latest->verified_at);
       g_string_append (out, ": ");
       if (latest->reason != NULL && credence_reason_from_string (latest->reason, &reason) &&
           reason != CREDENCE_REASON_NONE)
         esc (out, credence_reason_get_title (reason), 0);
       else
-        g_string_append (out, invalid ? _("a check failed") : _("some checks need the issuer’s website"));
+        g_string_append (out, invalid ? h (_("a check failed")) : h (_("some checks need the issuer’s website")));
       g_string_append (out, ".");
     }
   if (!latest->online)
-    g_string_append_printf (out, " %s", _("(Checked offline, with the issuer’s documents saved earlier.)"));
+    g_string_append_printf (out, " %s", h (_("(Checked offline, with the issuer’s documents saved earlier.)")));
   g_string_append (out, "</p>\n");
 
   if (labels->len > 0)
@@ -1151,7 +1160,7 @@ append_verification (GString            *out,
     }
 
   g_string_append (out, "<p class=\"note\">");
-  g_string_append (out, _("Verified means the named issuer issued it; it does not rate the issuer."));
+  g_string_append (out, h (_("Verified means the named issuer issued it; it does not rate the issuer.")));
   g_string_append (out, "</p>\n</section>\n");
 }
 
@@ -1282,9 +1291,9 @@ write_badge_page (Export      *e,
   g_string_append (out, "\n</script>\n</head>\n<body>\n");
 
   g_string_append (out, "<header>\n<nav aria-label=\"");
-  g_string_append (out, _("Portfolio"));
+  g_string_append (out, h (_("Portfolio")));
   g_string_append (out, "\"><a href=\"../index.html\">");
-  g_string_append (out, _("← All badges"));
+  g_string_append (out, h (_("← All badges")));
   g_string_append (out, "</a></nav>\n</header>\n<main>\n<article class=\"badge\">\n");
 
   /* Hero */
@@ -1298,7 +1307,7 @@ write_badge_page (Export      *e,
   if (*issuer != '\0' || badge->issuer_url != NULL)
     {
       g_string_append (out, "<p class=\"issuer\">");
-      g_string_append (out, _("Issued by"));
+      g_string_append (out, h (_("Issued by")));
       g_string_append (out, " <bdi>");
       append_link (out, badge->issuer_url, *issuer != '\0' ? issuer : NULL, MAX_NAME_CHARS);
       g_string_append (out, "</bdi></p>\n");
@@ -1306,7 +1315,7 @@ write_badge_page (Export      *e,
   if (g_strcmp0 (badge->reason, "expired") == 0)
     {
       g_string_append (out, "<p class=\"verdict problem\">");
-      g_string_append (out, _("Expired"));
+      g_string_append (out, h (_("Expired")));
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "</div>\n</div>\n");
@@ -1317,13 +1326,13 @@ write_badge_page (Export      *e,
     {
       if (issued != NULL)
         {
-          g_string_append_printf (out, "<dt>%s</dt><dd>", _("Issued"));
+          g_string_append_printf (out, "<dt>%s</dt><dd>", h (_("Issued")));
           append_date (out, issued);
           g_string_append (out, "</dd>\n");
         }
       if (expires != NULL)
         {
-          g_string_append_printf (out, "<dt>%s</dt><dd>", _("Expires"));
+          g_string_append_printf (out, "<dt>%s</dt><dd>", h (_("Expires")));
           append_date (out, expires);
           g_string_append (out, "</dd>\n");
         }
@@ -1331,7 +1340,7 @@ write_badge_page (Export      *e,
   if ((shown & CREDENCE_DISCLOSURE_RECIPIENT) && badge->recipient != NULL &&
       strchr (badge->recipient, '$') == NULL)
     {
-      g_string_append_printf (out, "<dt>%s</dt><dd dir=\"auto\">", _("Issued To"));
+      g_string_append_printf (out, "<dt>%s</dt><dd dir=\"auto\">", h (_("Issued To")));
       esc (out, badge->recipient, MAX_NAME_CHARS);
       g_string_append (out, "</dd>\n");
     }
@@ -1340,7 +1349,7 @@ write_badge_page (Export      *e,
   if ((shown & CREDENCE_DISCLOSURE_DESCRIPTION) && badge->description != NULL)
     {
       g_string_append_printf (out, "<section aria-labelledby=\"description-title\">\n"
-                                   "<h2 id=\"description-title\">%s</h2>\n", _("Description"));
+                                   "<h2 id=\"description-title\">%s</h2>\n", h (_("Description")));
       append_paragraphs (out, badge->description, MAX_LONG_CHARS);
       g_string_append (out, "</section>\n");
     }
@@ -1353,7 +1362,7 @@ write_badge_page (Export      *e,
       if (narrative != NULL || criteria_url != NULL)
         {
           g_string_append_printf (out, "<section aria-labelledby=\"criteria-title\">\n"
-                                       "<h2 id=\"criteria-title\">%s</h2>\n", _("Criteria"));
+                                       "<h2 id=\"criteria-title\">%s</h2>\n", h (_("Criteria")));
           if (narrative != NULL)
             append_paragraphs (out, narrative, MAX_LONG_CHARS);
           if (criteria_url != NULL)
@@ -1376,7 +1385,7 @@ write_badge_page (Export      *e,
       if (n_tags + n_alignments > 0)
         {
           g_string_append_printf (out, "<section aria-labelledby=\"skills-title\">\n"
-                                       "<h2 id=\"skills-title\">%s</h2>\n<ul class=\"skills\">\n", _("Skills"));
+                                       "<h2 id=\"skills-title\">%s</h2>\n<ul class=\"skills\">\n", h (_("Skills")));
           for (guint i = 0; i < n_alignments && i < MAX_TAGS; i++)
             {
               CredenceAlignment *alignment = g_ptr_array_index (alignments, i);
@@ -1403,7 +1412,7 @@ write_badge_page (Export      *e,
       GPtrArray *evidence = credence_badge_get_evidence (parsed);
 
       g_string_append_printf (out, "<section aria-labelledby=\"evidence-title\">\n"
-                                   "<h2 id=\"evidence-title\">%s</h2>\n<ul class=\"evidence\">\n", _("Evidence"));
+                                   "<h2 id=\"evidence-title\">%s</h2>\n<ul class=\"evidence\">\n", h (_("Evidence")));
       for (guint i = 0; i < evidence->len && i < MAX_EVIDENCE; i++)
         {
           CredenceEvidence *item = g_ptr_array_index (evidence, i);
@@ -1425,7 +1434,7 @@ write_badge_page (Export      *e,
 
   /* How to check it independently. */
   g_string_append_printf (out, "<section aria-labelledby=\"check-title\">\n"
-                               "<h2 id=\"check-title\">%s</h2>\n<ul>\n", _("Check It Yourself"));
+                               "<h2 id=\"check-title\">%s</h2>\n<ul>\n", h (_("Check It Yourself")));
   if (credential_url != NULL)
     {
       g_string_append (out, "<li>");
@@ -1435,11 +1444,11 @@ write_badge_page (Export      *e,
   if (page->file != NULL)
     {
       g_string_append_printf (out, "<li><a href=\"../%s\" download=\"\">%s</a> — %s</li>\n", page->file,
-                              _("Download Badge File"),
-                              _("open it in any Open Badges verifier; it contains the address it was issued to."));
+                              h (_("Download Badge File")),
+                              h (_("open it in any Open Badges verifier; it contains the address it was issued to.")));
     }
   g_string_append (out, "<li>");
-  g_string_append (out, _("Any Open Badges verifier can check the badge file or the issuer’s record."));
+  g_string_append (out, h (_("Any Open Badges verifier can check the badge file or the issuer’s record.")));
   g_string_append (out, "</li>\n</ul>\n</section>\n");
 
   g_string_append (out, "</article>\n</main>\n");
@@ -1494,7 +1503,7 @@ append_pathways (Export     *e,
   badges = credence_store_badge_set_get_badges (set, &n_badges);
 
   g_string_append_printf (out, "<section class=\"pathways\" aria-labelledby=\"pathways-title\">\n"
-                               "<h2 id=\"pathways-title\">%s</h2>\n", _("Pathways"));
+                               "<h2 id=\"pathways-title\">%s</h2>\n", h (_("Pathways")));
 
   for (guint i = 0; i < self->pathway_names->len; i++)
     {
@@ -1530,7 +1539,7 @@ append_pathways (Export     *e,
       if (credence_pathway_get_description (pathway) != NULL)
         append_paragraphs (out, credence_pathway_get_description (pathway), MAX_LONG_CHARS);
       g_string_append_printf (out, "<p><progress max=\"%u\" value=\"%u\">%s</progress> %s</p>\n",
-                              MAX (n_steps, 1), n_complete, counted, counted);
+                              MAX (n_steps, 1), n_complete, h (counted), h (counted));
 
       root = credence_pathway_get_root (pathway);
       if (credence_pathway_step_get_n_children (root) > 0)
@@ -1593,7 +1602,7 @@ write_index (Export      *e,
   g_string_append (out, "</p>\n");
   if (e->sections->len > 1)
     {
-      g_string_append_printf (out, "<nav aria-label=\"%s\">\n<ul>\n", _("Collections"));
+      g_string_append_printf (out, "<nav aria-label=\"%s\">\n<ul>\n", h (_("Collections")));
       for (guint i = 0; i < e->sections->len; i++)
         {
           Section *section = g_ptr_array_index (e->sections, i);
@@ -1620,7 +1629,7 @@ write_index (Export      *e,
 
       if (section->pages->len == 0)
         {
-          g_string_append_printf (out, "<p>%s</p>\n", _("No badges to show in this collection."));
+          g_string_append_printf (out, "<p>%s</p>\n", h (_("No badges to show in this collection.")));
           g_string_append (out, "</section>\n");
           continue;
         }
@@ -1664,25 +1673,25 @@ write_about (Export      *e,
 
   append_head (e, out, "", title, NULL, "about-verification.html", "images/preview-index.png");
   g_string_append (out, "</head>\n<body>\n<header>\n<nav aria-label=\"");
-  g_string_append (out, _("Portfolio"));
+  g_string_append (out, h (_("Portfolio")));
   g_string_append (out, "\"><a href=\"index.html\">");
-  g_string_append (out, _("← All badges"));
+  g_string_append (out, h (_("← All badges")));
   g_string_append (out, "</a></nav>\n</header>\n<main>\n<h1>");
   esc (out, title, 0);
   g_string_append (out, "</h1>\n<p>");
-  g_string_append (out, _("Open Badges are digital records of achievements, issued by schools, employers and "
+  g_string_append (out, h (_("Open Badges are digital records of achievements, issued by schools, employers and "
                           "other organisations. Each badge on this site was checked by Credence, the "
-                          "badge holder’s own app, on the date shown on its page."));
+                          "badge holder’s own app, on the date shown on its page.")));
   g_string_append (out, "</p>\n<p>");
-  g_string_append (out, _("A valid badge was issued by the named issuer to this person, has not been changed "
+  g_string_append (out, h (_("A valid badge was issued by the named issuer to this person, has not been changed "
                           "since, and had not been withdrawn by the issuer when it was checked. "
-                          "Verified means the named issuer issued it; it does not rate the issuer."));
+                          "Verified means the named issuer issued it; it does not rate the issuer.")));
   g_string_append (out, "</p>\n<h2>");
-  g_string_append (out, _("Check It Yourself"));
+  g_string_append (out, h (_("Check It Yourself")));
   g_string_append (out, "</h2>\n<p>");
-  g_string_append (out, _("Each badge page links to the issuer’s record of the badge when the issuer publishes "
+  g_string_append (out, h (_("Each badge page links to the issuer’s record of the badge when the issuer publishes "
                           "one, and may offer the original badge file. Open either in any Open Badges verifier "
-                          "to check the badge independently of this site."));
+                          "to check the badge independently of this site.")));
   g_string_append (out, "</p>\n</main>\n");
   append_footer (out, "");
 
