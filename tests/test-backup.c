@@ -332,6 +332,15 @@ test_restore_wrong_passphrase (Fixture       *f,
   g_assert_false (credence_store_restore (f->b, junk, "backup words",
                                           CREDENCE_STORE_RESTORE_REPLACE, &error));
   g_assert_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "too short"));
+  g_clear_error (&error);
+
+  /* An unencrypted database is named as such, before any key derivation. */
+  g_assert_true (g_file_set_contents (junk, "SQLite format 3\0\x10\0\x01\x01", 21, NULL));
+  g_assert_false (credence_store_restore (f->b, junk, "backup words",
+                                          CREDENCE_STORE_RESTORE_REPLACE, &error));
+  g_assert_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "unencrypted"));
   g_clear_error (&error);
 
   g_assert_false (credence_store_restore (f->b, "/nonexistent/backup", "backup words",

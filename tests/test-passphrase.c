@@ -159,6 +159,30 @@ test_weak_parameters_refused (void)
   g_assert_true (g_file_set_contents (params_path, "[Credence Key]\nversion=1\n", -1, NULL));
   g_assert_false (credence_passphrase_params_load (params_path, &params, &error));
   g_assert_error (error, CREDENCE_PASSPHRASE_ERROR, CREDENCE_PASSPHRASE_ERROR_PARAMETERS);
+  g_clear_error (&error);
+
+  /* A key file larger than any Credence writes, or with an overlong salt,
+   * is damaged.
+   */
+  {
+    g_autoptr(GString) big = g_string_new ("[Credence Key]\nversion=1\nkdf=pbkdf2-hmac-sha256\n"
+                                           "iterations=600000\nsalt=q83vEjRWeJCrze8SNFZ4kA==\n");
+
+    g_assert_true (credence_passphrase_params_parse (big->str, big->len, "k", &params, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (params.iterations, ==, CREDENCE_PASSPHRASE_ITERATIONS);
+
+    while (big->len <= CREDENCE_PASSPHRASE_PARAMS_MAX_SIZE)
+      g_string_append (big, "# padding\n");
+    g_assert_false (credence_passphrase_params_parse (big->str, big->len, "k", &params, &error));
+    g_assert_error (error, CREDENCE_PASSPHRASE_ERROR, CREDENCE_PASSPHRASE_ERROR_PARAMETERS);
+    g_clear_error (&error);
+
+    g_string_assign (big, "[Credence Key]\nversion=1\nkdf=pbkdf2-hmac-sha256\n"
+                          "iterations=600000\nsalt=q83vEjRWeJCrze8SNFZ4kA==AAAA\n");
+    g_assert_false (credence_passphrase_params_parse (big->str, big->len, "k", &params, &error));
+    g_assert_error (error, CREDENCE_PASSPHRASE_ERROR, CREDENCE_PASSPHRASE_ERROR_PARAMETERS);
+  }
 
   credence_test_remove_tree (dir);
 }

@@ -54,18 +54,23 @@ set_bad_params (GError     **error,
 }
 
 /**
- * credence_passphrase_params_load:
- * @path: the key-parameters file
+ * credence_passphrase_params_parse:
+ * @data: the text of a key-parameters file
+ * @size: its length in bytes
+ * @path: the file's name, for messages
  * @params: (out caller-allocates): the parameters read
  * @error: return location for a #GError
  *
- * Reads a key-parameters file.  A missing file, an unknown derivation or
- * fewer than %CREDENCE_PASSPHRASE_ITERATIONS iterations are errors.
+ * Parses a key-parameters file.  An unknown derivation or fewer than
+ * %CREDENCE_PASSPHRASE_ITERATIONS iterations are errors.  A pure function
+ * of @data (fuzzed by tests/fuzz/fuzz-backup.c).
  */
 gboolean
-credence_passphrase_params_load (const char                *path,
-                                 CredencePassphraseParams  *params,
-                                 GError                   **error)
+credence_passphrase_params_parse (const char                *data,
+                                  gsize                      size,
+                                  const char                *path,
+                                  CredencePassphraseParams  *params,
+                                  GError                   **error)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
@@ -76,7 +81,13 @@ credence_passphrase_params_load (const char                *path,
   guint64 iterations;
   int version;
 
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
+  if (size > CREDENCE_PASSPHRASE_PARAMS_MAX_SIZE)
+    {
+      set_bad_params (error, path);
+      return FALSE;
+    }
+
+  if (!g_key_file_load_from_data (file, data, size, G_KEY_FILE_NONE, &local_error))
     {
       g_set_error (error, CREDENCE_PASSPHRASE_ERROR, CREDENCE_PASSPHRASE_ERROR_PARAMETERS,
                    _("Could not read the key file “%s”: %s"), path, local_error->message);
@@ -87,7 +98,10 @@ credence_passphrase_params_load (const char                *path,
   kdf = g_key_file_get_string (file, GROUP, "kdf", NULL);
   iterations = g_key_file_get_uint64 (file, GROUP, "iterations", NULL);
   salt_b64 = g_key_file_get_string (file, GROUP, "salt", NULL);
-  if (salt_b64 != NULL)
+  /* g_base64_decode() needs no more than 3/4 of the text: a longer salt
+   * is refused before it is decoded.
+   */
+  if (salt_b64 != NULL && strlen (salt_b64) <= 4 * ((CREDENCE_PASSPHRASE_SALT_SIZE + 2) / 3))
     salt = g_base64_decode (salt_b64, &salt_len);
 
   if (version != 1 || g_strcmp0 (kdf, KDF_NAME) != 0 ||
@@ -111,6 +125,34 @@ credence_passphrase_params_load (const char                *path,
   params->iterations = (guint) iterations;
 
   return TRUE;
+}
+
+/**
+ * credence_passphrase_params_load:
+ * @path: the key-parameters file
+ * @params: (out caller-allocates): the parameters read
+ * @error: return location for a #GError
+ *
+ * Reads a key-parameters file: see credence_passphrase_params_parse().  A
+ * missing file is an error.
+ */
+gboolean
+credence_passphrase_params_load (const char                *path,
+                                 CredencePassphraseParams  *params,
+                                 GError                   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &data, &size, &local_error))
+    {
+      g_set_error (error, CREDENCE_PASSPHRASE_ERROR, CREDENCE_PASSPHRASE_ERROR_PARAMETERS,
+                   _("Could not read the key file “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return credence_passphrase_params_parse (data, size, path, params, error);
 }
 
 /**

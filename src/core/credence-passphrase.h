@@ -37,6 +37,8 @@ typedef enum
 
 /* The key-parameters file kept beside the collection (no secret in it). */
 #define CREDENCE_PASSPHRASE_PARAMS_FILE_NAME "collection.key-params"
+/* Bytes of a key-parameters file; a real one is about 120. */
+#define CREDENCE_PASSPHRASE_PARAMS_MAX_SIZE  4096
 
 /**
  * CredencePassphraseParams:
@@ -54,6 +56,11 @@ typedef struct
 GQuark   credence_passphrase_error_quark (void);
 
 void     credence_passphrase_params_init_random (CredencePassphraseParams  *params);
+gboolean credence_passphrase_params_parse (const char                *data,
+                                           gsize                      size,
+                                           const char                *path,
+                                           CredencePassphraseParams  *params,
+                                           GError                   **error);
 gboolean credence_passphrase_params_load (const char                *path,
                                           CredencePassphraseParams  *params,
                                           GError                   **error);

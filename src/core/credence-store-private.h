@@ -10,6 +10,7 @@
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 
+#include "credence-passphrase.h"
 #include "credence-store.h"
 
 G_BEGIN_DECLS
@@ -64,5 +65,16 @@ gboolean _credence_store_merge_pathways_from (CredenceStore  *self,
                                               CredenceStore  *from,
                                               GHashTable     *uid_map,
                                               GError        **error);
+
+/* Backups (credence-store.c): the header is the key derivation salt, the
+ * first bytes of the SQLCipher file.
+ */
+#define CREDENCE_STORE_BACKUP_HEADER_SIZE 16
+
+gboolean _credence_store_parse_backup_header (const guint8              *data,
+                                              gsize                      size,
+                                              const char                *file,
+                                              CredencePassphraseParams  *params,
+                                              GError                   **error);
 
 G_END_DECLS

@@ -1205,6 +1205,51 @@ credence_store_dup_meta (CredenceStore  *self,
  *   PRAGMA key = "x'<64 hex digits of the derived key>'";
  */
 
+/**
+ * _credence_store_parse_backup_header:
+ * @data: the first bytes of a backup file (at most
+ *   %CREDENCE_STORE_BACKUP_HEADER_SIZE are looked at)
+ * @size: how many bytes @data holds
+ * @file: the backup's name, for messages
+ * @params: (out caller-allocates): the key derivation of the backup
+ * @error: return location for a #GError
+ *
+ * Reads the header of a backup: its key derivation salt.  A pure function
+ * of @data (fuzzed by tests/fuzz/fuzz-backup.c).
+ */
+gboolean
+_credence_store_parse_backup_header (const guint8              *data,
+                                     gsize                      size,
+                                     const char                *file,
+                                     CredencePassphraseParams  *params,
+                                     GError                   **error)
+{
+  /* An unencrypted SQLite database starts with this text. */
+  static const char sqlite_magic[] = "SQLite format 3";
+
+  G_STATIC_ASSERT (sizeof sqlite_magic == CREDENCE_STORE_BACKUP_HEADER_SIZE);
+  G_STATIC_ASSERT (sizeof params->salt == CREDENCE_STORE_BACKUP_HEADER_SIZE);
+
+  if (size < CREDENCE_STORE_BACKUP_HEADER_SIZE)
+    {
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT,
+                   _("“%s” is not a Credence backup: it is too short."), file);
+      return FALSE;
+    }
+
+  if (memcmp (data, sqlite_magic, sizeof sqlite_magic) == 0)
+    {
+      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT,
+                   _("“%s” is not a Credence backup: it is an unencrypted database."), file);
+      return FALSE;
+    }
+
+  memcpy (params->salt, data, sizeof params->salt);
+  params->iterations = CREDENCE_PASSPHRASE_ITERATIONS;
+
+  return TRUE;
+}
+
 static gboolean
 read_backup_salt (const char                *file,
                   CredencePassphraseParams  *params,
@@ -1213,11 +1258,12 @@ read_backup_salt (const char                *file,
   g_autoptr(GFile) gfile = g_file_new_for_path (file);
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint8 header[CREDENCE_STORE_BACKUP_HEADER_SIZE];
   gsize got = 0;
 
   in = g_file_read (gfile, NULL, &local_error);
   if (in == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (in), params->salt, sizeof params->salt,
+      !g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header,
                                 &got, NULL, &local_error))
     {
       g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_IO,
@@ -1225,16 +1271,7 @@ read_backup_salt (const char                *file,
       return FALSE;
     }
 
-  if (got != sizeof params->salt)
-    {
-      g_set_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_CORRUPT,
-                   _("“%s” is not a Credence backup: it is too short."), file);
-      return FALSE;
-    }
-
-  params->iterations = CREDENCE_PASSPHRASE_ITERATIONS;
-
-  return TRUE;
+  return _credence_store_parse_backup_header (header, got, file, params, error);
 }
 
 /**

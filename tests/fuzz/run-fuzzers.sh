@@ -20,7 +20,7 @@ seconds=$2
 results=$3
 shift 3
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(badge jsonld jws nquads pathway png svg)
+[ ${#targets[@]} -gt 0 ] || targets=(backup badge jsonld jws nquads pathway png svg)
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
