@@ -19,6 +19,7 @@ typedef enum
   ROUTE_REDIRECT,
   ROUTE_HANG,
   ROUTE_ENDLESS,
+  ROUTE_DRIP,
   ROUTE_DIR,
 } RouteKind;
 
@@ -32,6 +33,7 @@ typedef struct
   char      *location;
   gsize      size;
   gboolean   declare_length;
+  guint      interval_ms;
   char      *directory;
   guint      hits;
   GHashTable *headers;
@@ -87,6 +89,76 @@ endless_wrote_chunk_cb (SoupServerMessage *msg,
   memset (chunk, ' ', sizeof chunk);
   soup_message_body_append (body, SOUP_MEMORY_STATIC, chunk, n);
   state->remaining -= n;
+}
+
+/* A drip: one byte every interval, from a timer in the server's thread.
+ * libsoup pauses the message whenever its body has nothing more to write.
+ */
+typedef struct
+{
+  SoupServerMessage *msg;   /* not owned: the timer goes when it finishes */
+  GSource           *timer;
+  guint              interval_ms;
+  gsize              remaining;
+} Drip;
+
+static gboolean
+drip_cb (gpointer data)
+{
+  Drip *drip = data;
+  SoupMessageBody *body = soup_server_message_get_response_body (drip->msg);
+
+  g_clear_pointer (&drip->timer, g_source_unref);
+  if (drip->remaining == 0)
+    soup_message_body_complete (body);
+  else
+    {
+      soup_message_body_append (body, SOUP_MEMORY_STATIC, " ", 1);
+      drip->remaining--;
+    }
+  soup_server_message_unpause (drip->msg);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+drip_schedule_cb (SoupServerMessage *msg,
+                  gpointer           data)
+{
+  Drip *drip = data;
+
+  if (drip->timer != NULL)
+    return;
+  drip->timer = g_timeout_source_new (drip->interval_ms);
+  g_source_set_callback (drip->timer, drip_cb, drip, NULL);
+  g_source_attach (drip->timer, g_main_context_get_thread_default ());
+}
+
+static void
+drip_finished_cb (SoupServerMessage *msg,
+                  gpointer           data)
+{
+  Drip *drip = data;
+
+  if (drip->timer != NULL)
+    {
+      g_source_destroy (drip->timer);
+      g_clear_pointer (&drip->timer, g_source_unref);
+    }
+}
+
+static void
+drip_free (gpointer  data,
+           GClosure *closure)
+{
+  Drip *drip = data;
+
+  if (drip->timer != NULL)
+    {
+      g_source_destroy (drip->timer);
+      g_source_unref (drip->timer);
+    }
+  g_free (drip);
 }
 
 static void
@@ -188,6 +260,24 @@ handler_cb (SoupServer        *server,
         g_signal_connect_data (msg, "wrote-chunk", G_CALLBACK (endless_wrote_chunk_cb),
                                state, (GClosureNotify) (void (*) (void)) g_free, 0);
         g_signal_connect (msg, "wrote-headers", G_CALLBACK (endless_wrote_chunk_cb), state);
+      }
+      break;
+
+    case ROUTE_DRIP:
+      {
+        SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+        Drip *drip = g_new0 (Drip, 1);
+
+        drip->msg = msg;
+        drip->interval_ms = route->interval_ms;
+        drip->remaining = route->size;
+        soup_server_message_set_status (msg, 200, NULL);
+        soup_message_headers_set_content_type (headers, "application/json", NULL);
+        soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+        soup_message_body_set_accumulate (soup_server_message_get_response_body (msg), FALSE);
+        g_signal_connect (msg, "wrote-headers", G_CALLBACK (drip_schedule_cb), drip);
+        g_signal_connect (msg, "wrote-chunk", G_CALLBACK (drip_schedule_cb), drip);
+        g_signal_connect_data (msg, "finished", G_CALLBACK (drip_finished_cb), drip, drip_free, 0);
       }
       break;
 
@@ -407,6 +497,23 @@ test_server_add_endless (TestServer *self,
   route->kind = ROUTE_ENDLESS;
   route->size = size;
   route->declare_length = declare_length;
+  add_route (self, path, route);
+}
+
+/* A server that sends @size bytes of spaces, one every @interval_ms
+ * (G_MAXSIZE: forever).
+ */
+void
+test_server_add_drip (TestServer *self,
+                      const char *path,
+                      guint       interval_ms,
+                      gsize       size)
+{
+  Route *route = g_new0 (Route, 1);
+
+  route->kind = ROUTE_DRIP;
+  route->interval_ms = interval_ms;
+  route->size = size;
   add_route (self, path, route);
 }
 

@@ -44,6 +44,10 @@ void        test_server_add_endless  (TestServer *self,
                                       const char *path,
                                       gsize       size,
                                       gboolean    declare_length);
+void        test_server_add_drip     (TestServer *self,
+                                      const char *path,
+                                      guint       interval_ms,
+                                      gsize       size);
 void        test_server_add_dir      (TestServer *self,
                                       const char *path_prefix,
                                       const char *directory);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "credence-jsonld-private.h"
 #include "credence-limits.h"
 #include "credence-rdfc.h"
 #include "jsonld-suite.h"
@@ -343,6 +344,86 @@ test_cache_bounds (void)
   /* The first round loaded every document; the second found only some. */
   g_assert_cmpuint (loads, >, n);
   g_assert_cmpuint (loads, <, 2 * n);
+
+  {
+    guint documents, processed, initial;
+
+    _credence_jsonld_get_cache_sizes (processor, &documents, &processed, &initial);
+    g_assert_cmpuint (documents, <=, CREDENCE_LIMIT_JSONLD_CACHED_DOCUMENTS);
+    g_assert_cmpuint (processed, <=, CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS);
+    g_assert_cmpuint (initial, <=, CREDENCE_LIMIT_JSONLD_CACHED_BASES);
+  }
+}
+
+static char *
+convert_inline (CredenceJsonld *processor,
+                const char     *context_json,
+                const char     *term)
+{
+  g_autofree char *json = g_strdup_printf ("{\"@context\": %s, \"@id\": \"http://s/\", \"%s\": \"x\"}",
+                                           context_json, term);
+  g_autoptr(JsonNode) input = parse (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CredenceRdfDataset) result = credence_jsonld_to_rdf (processor, input, NULL, &error);
+
+  g_assert_no_error (error);
+  return credence_rdf_dataset_to_nquads (result);
+}
+
+/* More distinct inline contexts than the processor keeps: the cache of
+ * processed contexts never holds more than the limit, and every
+ * conversion stays right.
+ */
+static void
+test_cache_processed_contexts (void)
+{
+  g_autoptr(CredenceJsonld) processor = credence_jsonld_new (credence_jsonld_load_bundled, NULL, NULL);
+  guint n = CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS + 10;
+  guint most = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *context = g_strdup_printf ("{\"t%u\": \"http://e/t%u\"}", i, i);
+      g_autofree char *term = g_strdup_printf ("t%u", i);
+      g_autofree char *expected = g_strdup_printf ("<http://s/> <http://e/t%u> \"x\" .\n", i);
+      g_autofree char *nquads = convert_inline (processor, context, term);
+      guint documents, processed, initial;
+
+      g_assert_cmpstr (nquads, ==, expected);
+      _credence_jsonld_get_cache_sizes (processor, &documents, &processed, &initial);
+      g_assert_cmpuint (processed, <=, CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS);
+      most = MAX (most, processed);
+    }
+  /* The cache did fill up to its limit before it was emptied. */
+  g_assert_cmpuint (most, ==, CREDENCE_LIMIT_JSONLD_CACHED_CONTEXTS);
+}
+
+/* An inline context whose text is longer than the limit is processed, but
+ * not kept (its text would be the cache key); one at the limit is kept.
+ */
+static void
+test_cache_inline_size (void)
+{
+  gsize sizes[] = { CREDENCE_LIMIT_JSONLD_CACHED_INLINE_SIZE, CREDENCE_LIMIT_JSONLD_CACHED_INLINE_SIZE + 1 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(CredenceJsonld) processor = credence_jsonld_new (credence_jsonld_load_bundled, NULL, NULL);
+      g_autoptr(GString) context = g_string_new ("{\"t\":\"http://e/t\",\"pad\":\"http://e/");
+      g_autofree char *nquads = NULL;
+      guint documents, processed, initial;
+
+      /* The JCS text of the context is exactly sizes[i] bytes. */
+      while (context->len + strlen ("\"}") < sizes[i])
+        g_string_append_c (context, 'p');
+      g_string_append (context, "\"}");
+      g_assert_cmpuint (context->len, ==, sizes[i]);
+
+      nquads = convert_inline (processor, context->str, "t");
+      g_assert_cmpstr (nquads, ==, "<http://s/> <http://e/t> \"x\" .\n");
+      _credence_jsonld_get_cache_sizes (processor, &documents, &processed, &initial);
+      g_assert_cmpuint (processed, ==, sizes[i] <= CREDENCE_LIMIT_JSONLD_CACHED_INLINE_SIZE ? 1 : 0);
+    }
 }
 
 /* Processed contexts are cached: the second conversion loads nothing. */
@@ -432,6 +513,8 @@ main (int   argc,
   g_test_add_func ("/jsonld/limit/term-dependencies", test_limit_term_dependencies);
   g_test_add_func ("/jsonld/cache/bounds", test_cache_bounds);
   g_test_add_func ("/jsonld/cache/reuse", test_cache_reuse);
+  g_test_add_func ("/jsonld/cache/processed-contexts", test_cache_processed_contexts);
+  g_test_add_func ("/jsonld/cache/inline-size", test_cache_inline_size);
   g_test_add_func ("/jsonld/threads", test_threads);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 
 #include "credence-data-integrity.h"
 #include "credence-json.h"
+#include "credence-limits.h"
 #include "credence-jsonld.h"
 #include "credence-multibase.h"
 #include "credence-ob3-verifier.h"
@@ -491,6 +492,55 @@ test_generated_status (void)
     }
 }
 
+/* CREDENCE_LIMIT_STATUS_ENTRIES entries are all checked; one more makes
+ * the status check fail at once, without fetching any list.
+ */
+static void
+test_status_entries_limit (void)
+{
+  g_autoptr(TestKey) key = test_key_new (CREDENCE_KEY_TYPE_ED25519);
+  g_autofree char *did = test_key_did_key (key);
+
+  serve_status_list (key, "entries", "revocation", 42);
+  for (guint n = CREDENCE_LIMIT_STATUS_ENTRIES; n <= CREDENCE_LIMIT_STATUS_ENTRIES + 1; n++)
+    {
+      g_autoptr(JsonNode) node = make_credential (did, "2025-01-01T00:00:00Z", NULL);
+      g_autoptr(CredenceVerification) r = NULL;
+      JsonArray *entries = json_array_new ();
+      const CredenceCheck *check;
+      guint hits_before = test_server_get_hits (server, "/gen/entries");
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("{\"id\":\"https://status.example/entries#%u\","
+                                                   "\"type\":\"BitstringStatusListEntry\","
+                                                   "\"statusPurpose\":\"revocation\","
+                                                   "\"statusListIndex\":\"%u\","
+                                                   "\"statusListCredential\":\"https://status.example/entries\"}",
+                                                   i, i);
+
+          json_array_add_element (entries, parse (text));
+        }
+      json_object_set_array_member (json_node_get_object (node), "credentialStatus", entries);
+      sign (json_node_get_object (node), key);
+      r = verify_doc (node, NULL);
+      check = credence_verification_find_check (r, "status");
+      g_assert_nonnull (check);
+      if (n <= CREDENCE_LIMIT_STATUS_ENTRIES)
+        {
+          assert_outcome (r, VALID);
+          g_assert_cmpint (check->status, ==, CREDENCE_CHECK_PASS);
+        }
+      else
+        {
+          assert_outcome (r, INVALID (INVALID_DATA));
+          g_assert_cmpint (check->status, ==, CREDENCE_CHECK_FAIL);
+          g_assert_nonnull (strstr (check->message, "status entries"));
+          g_assert_cmpuint (test_server_get_hits (server, "/gen/entries"), ==, hits_before);
+        }
+    }
+}
+
 /* 1EdTech Revocation List (VCRL): revoked when listed, unless
  * `revoked: false`; both spellings of the list member are read. */
 static void
@@ -720,6 +770,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/ob3-verifier/broken-status-lists", test_broken_status_lists);
+  g_test_add_func ("/ob3-verifier/status-entries-limit", test_status_entries_limit);
   g_test_add_func ("/ob3-verifier/offline-from-pins", test_offline_from_pins);
   g_test_add_func ("/ob3-verifier/generated/data-integrity", test_generated_data_integrity);
   g_test_add_func ("/ob3-verifier/generated/status", test_generated_status);

@@ -55,4 +55,10 @@ void      _credence_jsonld_append_jcs          (JsonNode   *node,
 void      _credence_jsonld_append_double       (double      value,
                                                 GString    *out);
 
+/* How many entries each cache of @self holds (for tests). */
+void      _credence_jsonld_get_cache_sizes     (CredenceJsonld *self,
+                                                guint          *documents,
+                                                guint          *processed,
+                                                guint          *initial);
+
 G_END_DECLS

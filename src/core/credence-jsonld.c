@@ -764,6 +764,22 @@ credence_jsonld_init (CredenceJsonld *self)
                                          (GDestroyNotify) ctx_unref);
 }
 
+/* For the tests of the cache bounds: how many entries each cache holds. */
+void
+_credence_jsonld_get_cache_sizes (CredenceJsonld *self,
+                                  guint          *documents,
+                                  guint          *processed,
+                                  guint          *initial)
+{
+  g_return_if_fail (CREDENCE_IS_JSONLD (self));
+
+  g_rw_lock_reader_lock (&self->lock);
+  *documents = g_hash_table_size (self->documents);
+  *processed = g_hash_table_size (self->processed);
+  *initial = g_hash_table_size (self->initial);
+  g_rw_lock_reader_unlock (&self->lock);
+}
+
 /**
  * credence_jsonld_load_bundled:
  * @url: the URL of a context

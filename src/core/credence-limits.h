@@ -36,8 +36,10 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_HTTP_JSON_SIZE      (2 * 1024 * 1024)
 #define CREDENCE_LIMIT_HTTP_IMAGE_SIZE     (10 * 1024 * 1024)
 #define CREDENCE_LIMIT_HTTP_REDIRECTS      5
-#define CREDENCE_LIMIT_HTTP_CONNECT_TIMEOUT_S 10
-#define CREDENCE_LIMIT_HTTP_TOTAL_TIMEOUT_S   30
+#define CREDENCE_LIMIT_HTTP_CONNECT_TIMEOUT_S 10   /* connecting, or one read */
+#define CREDENCE_LIMIT_HTTP_TOTAL_TIMEOUT_S   30   /* one fetch, redirects included */
+/* CREDENCE_HTTP_TIMEOUTS="IO_MS,TOTAL_MS" in the environment replaces the
+ * two timeouts (tests against slow servers: tests/test-hostile-server.c). */
 
 /* Verifiable credentials (Open Badges 3.0) */
 #define CREDENCE_LIMIT_BASE58_LENGTH       1024               /* characters of a base58btc key or signature */

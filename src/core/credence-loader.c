@@ -110,6 +110,41 @@ credence_loader_class_init (CredenceLoaderClass *klass)
 }
 
 static void
+set_timeouts (CredenceLoader *self,
+              guint           io_timeout_ms,
+              guint           total_timeout_ms)
+{
+  g_object_set (self->session, "timeout", MAX (1u, (io_timeout_ms + 999) / 1000), NULL);
+  self->total_timeout_ms = MAX (1u, total_timeout_ms);
+}
+
+/* CREDENCE_HTTP_TIMEOUTS="IO_MS,TOTAL_MS" (milliseconds, both between 1
+ * and the defaults' hundredfold) replaces the defaults, so that tests of
+ * slow servers stay short.  Anything else is ignored.
+ */
+static void
+apply_timeouts_from_environment (CredenceLoader *self)
+{
+  const char *spec = g_getenv ("CREDENCE_HTTP_TIMEOUTS");
+  g_auto(GStrv) parts = NULL;
+  guint64 io_ms, total_ms;
+
+  if (spec == NULL)
+    return;
+  parts = g_strsplit (spec, ",", -1);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1, CREDENCE_LIMIT_HTTP_CONNECT_TIMEOUT_S * 100000,
+                                   &io_ms, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, CREDENCE_LIMIT_HTTP_TOTAL_TIMEOUT_S * 100000,
+                                   &total_ms, NULL))
+    {
+      g_debug ("CREDENCE_HTTP_TIMEOUTS is not IO_MS,TOTAL_MS; the defaults apply");
+      return;
+    }
+  set_timeouts (self, (guint) io_ms, (guint) total_ms);
+}
+
+static void
 credence_loader_init (CredenceLoader *self)
 {
   /* No cookie jar is added, and the auth manager is removed: nothing the
@@ -124,6 +159,7 @@ credence_loader_init (CredenceLoader *self)
   soup_session_remove_feature_by_type (self->session, SOUP_TYPE_COOKIE_JAR);
 
   self->total_timeout_ms = CREDENCE_LIMIT_HTTP_TOTAL_TIMEOUT_S * 1000;
+  apply_timeouts_from_environment (self);
   self->url_maps = g_ptr_array_new_with_free_func ((GDestroyNotify) url_map_free);
   self->rewrites = g_ptr_array_new_with_free_func ((GDestroyNotify) url_map_free);
   g_mutex_init (&self->cache_mutex);
@@ -177,7 +213,9 @@ credence_loader_get_offline (CredenceLoader *self)
  * @total_timeout_ms: how long one fetch, redirects included, may take
  *
  * The defaults are %CREDENCE_LIMIT_HTTP_CONNECT_TIMEOUT_S and
- * %CREDENCE_LIMIT_HTTP_TOTAL_TIMEOUT_S.
+ * %CREDENCE_LIMIT_HTTP_TOTAL_TIMEOUT_S, or what the environment variable
+ * `CREDENCE_HTTP_TIMEOUTS="IO_MS,TOTAL_MS"` says when the loader is
+ * created (for tests against slow servers).
  */
 void
 credence_loader_set_timeouts (CredenceLoader *self,
@@ -186,8 +224,30 @@ credence_loader_set_timeouts (CredenceLoader *self,
 {
   g_return_if_fail (CREDENCE_IS_LOADER (self));
 
-  g_object_set (self->session, "timeout", MAX (1u, (io_timeout_ms + 999) / 1000), NULL);
-  self->total_timeout_ms = MAX (1u, total_timeout_ms);
+  set_timeouts (self, io_timeout_ms, total_timeout_ms);
+}
+
+/**
+ * credence_loader_get_timeouts:
+ * @io_timeout_ms: (out) (optional): how long connecting or one read may take
+ * @total_timeout_ms: (out) (optional): how long one fetch may take
+ *
+ * The timeouts in effect, in milliseconds.
+ */
+void
+credence_loader_get_timeouts (CredenceLoader *self,
+                              guint          *io_timeout_ms,
+                              guint          *total_timeout_ms)
+{
+  guint io_s = 0;
+
+  g_return_if_fail (CREDENCE_IS_LOADER (self));
+
+  g_object_get (self->session, "timeout", &io_s, NULL);
+  if (io_timeout_ms != NULL)
+    *io_timeout_ms = io_s * 1000;
+  if (total_timeout_ms != NULL)
+    *total_timeout_ms = self->total_timeout_ms;
 }
 
 /**

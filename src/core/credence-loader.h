@@ -78,6 +78,9 @@ gboolean          credence_loader_get_offline     (CredenceLoader       *self);
 void              credence_loader_set_timeouts    (CredenceLoader       *self,
                                                    guint                 io_timeout_ms,
                                                    guint                 total_timeout_ms);
+void              credence_loader_get_timeouts    (CredenceLoader       *self,
+                                                   guint                *io_timeout_ms,
+                                                   guint                *total_timeout_ms);
 void              credence_loader_set_tls_database (CredenceLoader     *self,
                                                    GTlsDatabase         *database);
 void              credence_loader_add_url_map     (CredenceLoader       *self,
