@@ -257,6 +257,119 @@ test_json_getters (void)
   g_assert_false (credence_json_node_has_string (NULL, "x"));
 }
 
+/* json-glib wraps integers past 64 bits (99999999999999999999 reads as -1)
+ * and makes numbers past the double range infinite: both are refused.
+ * Everything json-glib reads exactly is kept as it is.
+ */
+static void
+test_json_number_range (void)
+{
+  static const struct { const char *text; gint64 value; } integers[] = {
+    { "9223372036854775807", G_MAXINT64 },
+    { "-9223372036854775808", G_MININT64 },
+    { "999999999999999999", G_GINT64_CONSTANT (999999999999999999) },
+    { "-0", 0 },
+  };
+  static const struct { const char *text; double value; } doubles[] = {
+    { "1e308", 1e308 },
+    { "-1.7976931348623157e308", -1.7976931348623157e308 },
+    { "1e-400", 0.0 },
+    { "99999999999999999999.0", 1e20 },
+    { "0.5E+2", 50.0 },
+  };
+  static const char *const out_of_range[] = {
+    "9223372036854775808", "-9223372036854775809", "99999999999999999999",
+    "-99999999999999999999", "18446744073709551616", "1e400", "-1e400", "1.8e308",
+    "123456789012345678901234567890", "{\"exp\":[1,2,99999999999999999999]}",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (integers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = credence_json_parse (integers[i].text, strlen (integers[i].text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+      g_assert_cmpint (json_node_get_int (node), ==, integers[i].value);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (doubles); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = credence_json_parse (doubles[i].text, strlen (doubles[i].text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_node_get_value_type (node), ==, G_TYPE_DOUBLE);
+      g_assert_cmpfloat (json_node_get_double (node), ==, doubles[i].value);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (out_of_range); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (credence_json_check (out_of_range[i], strlen (out_of_range[i]), &error));
+      g_assert_error (error, CREDENCE_JSON_ERROR, CREDENCE_JSON_ERROR_OUT_OF_RANGE);
+      g_assert_nonnull (strstr (error->message, "cannot read exactly"));
+      assert_parse_error (out_of_range[i], CREDENCE_JSON_ERROR_OUT_OF_RANGE);
+    }
+
+  /* A very long number is named by its beginning only. */
+  {
+    g_autoptr(GString) text = g_string_new ("1");
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < 10000; i++)
+      g_string_append_c (text, '0');
+    g_assert_false (credence_json_check (text->str, text->len, &error));
+    g_assert_error (error, CREDENCE_JSON_ERROR, CREDENCE_JSON_ERROR_OUT_OF_RANGE);
+    g_assert_cmpuint (strlen (error->message), <, 400);
+  }
+}
+
+/* NumericDate (RFC 7519) values: whole or not, clamped to years 1 to 9999. */
+static void
+test_json_unix_time (void)
+{
+  static const struct { const char *text; const char *date; } cases[] = {
+    { "0", "1970-01-01T00:00:00Z" },
+    { "1735689600", "2025-01-01T00:00:00Z" },
+    { "1735689600.9", "2025-01-01T00:00:00Z" },
+    { "-0.5", "1969-12-31T23:59:59Z" },
+    { "99999999999999", "9999-12-31T23:59:59Z" },
+    { "9223372036854775807", "9999-12-31T23:59:59Z" },
+    { "1e300", "9999-12-31T23:59:59Z" },
+    { "-99999999999", "0001-01-01T00:00:00Z" },
+    { "-9223372036854775808", "0001-01-01T00:00:00Z" },
+    { "-1e300", "0001-01-01T00:00:00Z" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = credence_json_parse (cases[i].text, strlen (cases[i].text), &error);
+      g_autoptr(GDateTime) date = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      date = credence_json_node_dup_unix_time (node);
+      g_assert_nonnull (date);
+      text = g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+      /* %Y does not pad year 1. */
+      if (g_date_time_get_year (date) == 1)
+        g_assert_cmpstr (cases[i].date, ==, "0001-01-01T00:00:00Z");
+      else
+        g_assert_cmpstr (text, ==, cases[i].date);
+    }
+
+  {
+    g_autoptr(JsonNode) string = json_node_new (JSON_NODE_VALUE);
+
+    json_node_set_string (string, "1735689600");
+    g_assert_null (credence_json_node_dup_unix_time (string));
+    g_assert_null (credence_json_node_dup_unix_time (NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +384,8 @@ main (int   argc,
   g_test_add_func ("/json/size", test_json_size);
   g_test_add_func ("/json/corpus", test_json_corpus);
   g_test_add_func ("/json/getters", test_json_getters);
+  g_test_add_func ("/json/number-range", test_json_number_range);
+  g_test_add_func ("/json/unix-time", test_json_unix_time);
 
   return g_test_run ();
 }

@@ -713,6 +713,66 @@ test_generated_jwt_refused (void)
   }
 }
 
+static char *
+make_jwt_text (TestKey    *key,
+               const char *header,
+               const char *body)
+{
+  g_autofree char *h = credence_base64url_encode ((const guint8 *) header, strlen (header));
+  g_autofree char *p = credence_base64url_encode ((const guint8 *) body, strlen (body));
+  g_autofree char *input = g_strconcat (h, ".", p, NULL);
+  g_autoptr(GBytes) sig = test_key_sign (key, CREDENCE_SIGNATURE_EDDSA, input, strlen (input));
+  g_autofree char *s = credence_base64url_encode (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
+
+  return g_strconcat (input, ".", s, NULL);
+}
+
+/* Token dates out of every calendar: an exp before year 1 is long past and
+ * one after year 9999 is far ahead (not "no date"); a fractional exp is
+ * read as a date too; an exp json-glib would wrap (past 64 bits) or make
+ * infinite is refused as damaged data.
+ */
+static void
+test_generated_jwt_extreme_dates (void)
+{
+  g_autoptr(TestKey) key = test_key_new (CREDENCE_KEY_TYPE_ED25519);
+  g_autofree char *did = test_key_did_key (key);
+  g_autofree char *vm = test_key_method (key);
+  g_autofree char *header = g_strdup_printf ("{\"alg\":\"EdDSA\",\"kid\":\"%s\"}", vm);
+  g_autoptr(JsonNode) cred = make_credential (did, "2025-01-01T00:00:00Z", NULL);
+  g_autofree char *cred_text = credence_json_to_string (cred, FALSE);
+  struct { const char *exp; CredenceVerdict verdict; CredenceReason reason; } cases[] = {
+    { "-99999999999", INVALID (EXPIRED) },
+    { "-9223372036854775808", INVALID (EXPIRED) },
+    { "1738368000.5", INVALID (EXPIRED) },
+    { "-1e300", INVALID (EXPIRED) },
+    { "99999999999999", VALID },
+    { "9223372036854775807", VALID },
+    { "1e300", VALID },
+    { "99999999999999999999", INVALID (INVALID_DATA) },
+    { "-99999999999999999999", INVALID (INVALID_DATA) },
+    { "1e400", INVALID (INVALID_DATA) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"iss\":\"%s\",\"exp\":%s,\"vc\":%s}",
+                                               did, cases[i].exp, cred_text);
+      g_autofree char *token = make_jwt_text (key, header, body);
+      g_autoptr(CredenceVerification) r = verify_node_full (NULL, token, FALSE, NULL, NULL);
+
+      g_test_message ("exp %s", cases[i].exp);
+      assert_outcome (r, cases[i].verdict, cases[i].reason);
+      if (cases[i].reason == CREDENCE_REASON_INVALID_DATA)
+        {
+          const CredenceCheck *check = credence_verification_find_check (r, "credential");
+
+          g_assert_nonnull (strstr (check->message, "cannot read exactly"));
+          g_assert_nonnull (strstr (check->message, cases[i].exp));
+        }
+    }
+}
+
 static void
 test_generated_did_web (void)
 {
@@ -770,6 +830,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/ob3-verifier/broken-status-lists", test_broken_status_lists);
+  g_test_add_func ("/ob3-verifier/generated-jwt-extreme-dates", test_generated_jwt_extreme_dates);
   g_test_add_func ("/ob3-verifier/status-entries-limit", test_status_entries_limit);
   g_test_add_func ("/ob3-verifier/offline-from-pins", test_offline_from_pins);
   g_test_add_func ("/ob3-verifier/generated/data-integrity", test_generated_data_integrity);

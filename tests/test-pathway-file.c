@@ -210,7 +210,7 @@ static const BadFile bad_files[] = {
   { "require-too-many", "{\"format\": \"credence-pathway\", \"version\": 1, \"title\": \"T\", \"steps\": [{\"kind\": \"group\", \"title\": \"G\", \"require\": 2, \"steps\": [{\"kind\": \"manual\", \"title\": \"M\"}]}]}",
     CREDENCE_PATHWAY_ERROR_INVALID, "*“require” must be between 1 and*" },
   { "require-huge", "{\"format\": \"credence-pathway\", \"version\": 1, \"title\": \"T\", \"steps\": [{\"kind\": \"group\", \"title\": \"G\", \"require\": 99999999999999999999, \"steps\": []}]}",
-    CREDENCE_PATHWAY_ERROR_INVALID, "*require*" },
+    CREDENCE_PATHWAY_ERROR_INVALID, "*number Credence cannot read exactly*" },
   { "nested-error-path", "{\"format\": \"credence-pathway\", \"version\": 1, \"title\": \"T\", \"steps\": [{\"kind\": \"manual\", \"title\": \"M\"}, {\"kind\": \"group\", \"title\": \"G\", \"steps\": [{\"kind\": \"manual\", \"title\": \"M\"}, {\"kind\": \"manual\", \"title\": \"M\", \"done\": 1}]}]}",
     CREDENCE_PATHWAY_ERROR_INVALID, "*in step 2.2,*“done” must be true or false*" },
   { "javascript-link", "{\"format\": \"credence-pathway\", \"version\": 1, \"title\": \"T\", \"steps\": [{\"kind\": \"manual\", \"title\": \"M\", \"links\": [{\"url\": \"javascript:alert(1)\"}]}]}",

@@ -195,6 +195,26 @@ test_detect_version (void)
     }
 }
 
+/* A badge with a number json-glib would misread is damaged data, said so. */
+static void
+test_number_out_of_range (void)
+{
+  static const char *const badges[] = {
+    "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"issuedOn\":99999999999999999999}",
+    "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"expires\":-1e400}",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (badges); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = credence_payload_parse_json (badges[i], strlen (badges[i]), &error);
+
+      g_assert_null (node);
+      g_assert_error (error, CREDENCE_BADGE_ERROR, CREDENCE_BADGE_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, "cannot read exactly"));
+    }
+}
+
 static void
 test_error_reason (void)
 {
@@ -221,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/payload/jws-broken", test_jws_broken);
   g_test_add_func ("/payload/detect-version", test_detect_version);
   g_test_add_func ("/payload/error-reason", test_error_reason);
+  g_test_add_func ("/payload/number-out-of-range", test_number_out_of_range);
 
   return g_test_run ();
 }

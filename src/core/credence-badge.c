@@ -339,15 +339,11 @@ parse_date_node (JsonNode *node)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   const char *s;
-  gint64 seconds;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
-    {
-      seconds = json_node_get_int (node);
-      return g_date_time_new_from_unix_utc (seconds);
-    }
+    return credence_json_node_dup_unix_time (node);
   s = credence_json_node_get_string (node);
   if (s == NULL || strlen (s) > 64)
     return NULL;
@@ -612,7 +608,6 @@ fill_ob3 (CredenceBadge *self,
   JsonObject *subject = first_object (credential, "credentialSubject");
   JsonObject *achievement = credence_json_object_get_object (subject, "achievement");
   JsonObject *identifier = first_object (subject, "identifier");
-  gint64 seconds;
 
   self->id = dup_string (credential, "id");
   if (self->id == NULL)
@@ -655,13 +650,13 @@ fill_ob3 (CredenceBadge *self,
   self->issued = parse_date (credential, "validFrom");
   if (self->issued == NULL)
     self->issued = parse_date (credential, "issuanceDate");
-  if (self->issued == NULL && credence_json_object_get_int (claims, "nbf", &seconds))
-    self->issued = g_date_time_new_from_unix_utc (seconds);
+  if (self->issued == NULL)
+    self->issued = credence_json_node_dup_unix_time (credence_json_object_get_node (claims, "nbf"));
   self->expires = parse_date (credential, "validUntil");
   if (self->expires == NULL)
     self->expires = parse_date (credential, "expirationDate");
-  if (self->expires == NULL && credence_json_object_get_int (claims, "exp", &seconds))
-    self->expires = g_date_time_new_from_unix_utc (seconds);
+  if (self->expires == NULL)
+    self->expires = credence_json_node_dup_unix_time (credence_json_object_get_node (claims, "exp"));
 
   add_evidence (self, credence_json_object_get_node (credential, "evidence"), NULL);
   collect_proof_types (self, credential);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "credence-json.h"
@@ -157,14 +158,75 @@ scan_digits (Scanner *s)
   return s->p > begin;
 }
 
+/* json-glib reads an integer outside 64 bits as a wrapped value (99999999999999999999
+ * becomes -1) and a number too large for a double as infinity, which no
+ * JSON text means: such numbers are refused, with their text.
+ */
+static gboolean
+fail_out_of_range (const Scanner  *s,
+                   const guchar   *begin,
+                   GError        **error)
+{
+  gsize len = (gsize)(s->p - begin);
+  g_autofree char *shown = g_strndup ((const char *) begin, MIN (len, 24));
+
+  g_set_error (error, CREDENCE_JSON_ERROR, CREDENCE_JSON_ERROR_OUT_OF_RANGE,
+               /* Translators: %s%s is the number (cut short), %lu a byte offset. */
+               _("The badge data holds a number Credence cannot read exactly (%s%s at byte %lu): "
+                 "whole numbers must fit in 64 bits and no number may be infinite. "
+                 "Ask the issuer for a new copy."),
+               shown, len > 24 ? "…" : "", (gulong)(begin - s->start));
+  return FALSE;
+}
+
+static gboolean
+number_in_range (const guchar *begin,
+                 const guchar *end,
+                 gsize         int_digits,
+                 gboolean      integer)
+{
+  gsize len = (gsize)(end - begin);
+  char stack[64];
+  g_autofree char *heap = NULL;
+  char *text;
+
+  /* 18 digits always fit in 64 bits; without an exponent, a number needs
+   * more than 308 digits before the point to overflow a double.
+   */
+  if (integer ? int_digits <= 18 : (int_digits <= 308 && memchr (begin, 'e', len) == NULL
+                                    && memchr (begin, 'E', len) == NULL))
+    return TRUE;
+  if (integer && int_digits > 20)
+    return FALSE;
+
+  if (len < sizeof stack)
+    {
+      memcpy (stack, begin, len);
+      stack[len] = '\0';
+      text = stack;
+    }
+  else
+    text = heap = g_strndup ((const char *) begin, len);
+
+  if (integer)
+    return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+  return isfinite (g_ascii_strtod (text, NULL));
+}
+
 static gboolean
 scan_number (Scanner  *s,
              GError  **error)
 {
+  const guchar *begin = s->p;
+  const guchar *digits;
+  gboolean integer = TRUE;
+  gsize int_digits;
+
   if (*s->p == '-')
     s->p++;
   if (s->p >= s->end)
     return fail_invalid (s, _("a broken number"), error);
+  digits = s->p;
   if (*s->p == '0')
     {
       s->p++;
@@ -173,21 +235,26 @@ scan_number (Scanner  *s,
     }
   else if (!scan_digits (s))
     return fail_invalid (s, _("a broken number"), error);
+  int_digits = (gsize)(s->p - digits);
 
   if (s->p < s->end && *s->p == '.')
     {
       s->p++;
+      integer = FALSE;
       if (!scan_digits (s))
         return fail_invalid (s, _("a broken number"), error);
     }
   if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
     {
       s->p++;
+      integer = FALSE;
       if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
         s->p++;
       if (!scan_digits (s))
         return fail_invalid (s, _("a broken number"), error);
     }
+  if (!number_in_range (begin, s->p, int_digits, integer))
+    return fail_out_of_range (s, begin, error);
   return TRUE;
 }
 
@@ -533,6 +600,54 @@ credence_json_object_get_int (JsonObject *object,
   if (out_value != NULL)
     *out_value = json_node_get_int (node);
   return TRUE;
+}
+
+/* The range of GDateTime: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
+#define UNIX_TIME_MIN G_GINT64_CONSTANT (-62135596800)
+#define UNIX_TIME_MAX G_GINT64_CONSTANT (253402300799)
+
+/**
+ * credence_json_node_dup_unix_time:
+ * @node: (nullable): a node
+ *
+ * Reads a JWT NumericDate (RFC 7519: seconds since 1970, a whole number
+ * or not).  A date before year 1 or after year 9999 is clamped to that
+ * range, so that a far-future "not before" stays in the future and a
+ * far-past "expires" stays in the past, instead of becoming no date.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL if @node is not
+ *   a number
+ */
+GDateTime *
+credence_json_node_dup_unix_time (JsonNode *node)
+{
+  gint64 seconds;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    seconds = json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double value = json_node_get_double (node);
+
+      /* Compared as doubles first: a cast of an out-of-range double to
+       * an integer is undefined.
+       */
+      if (!isfinite (value))
+        return NULL;
+      if (value <= (double) UNIX_TIME_MIN)
+        seconds = UNIX_TIME_MIN;
+      else if (value >= (double) UNIX_TIME_MAX)
+        seconds = UNIX_TIME_MAX;
+      else
+        seconds = (gint64) floor (value);
+    }
+  else
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (CLAMP (seconds, UNIX_TIME_MIN, UNIX_TIME_MAX));
 }
 
 /**

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  *   %CREDENCE_LIMIT_JSON_MEMBERS values.
  * @CREDENCE_JSON_ERROR_TOO_LARGE: the document is larger than
  *   %CREDENCE_LIMIT_JSON_SIZE bytes.
+ * @CREDENCE_JSON_ERROR_OUT_OF_RANGE: a number cannot be read exactly: an
+ *   integer outside the 64-bit range (json-glib would wrap it) or a number
+ *   too large for a double (json-glib would make it infinite).
  *
  * Errors from parsing untrusted JSON.  The limits are checked by a scanner
  * that runs before json-glib sees the bytes (json-glib has no depth limit).
@@ -33,6 +36,7 @@ typedef enum
   CREDENCE_JSON_ERROR_TOO_DEEP,
   CREDENCE_JSON_ERROR_TOO_MANY,
   CREDENCE_JSON_ERROR_TOO_LARGE,
+  CREDENCE_JSON_ERROR_OUT_OF_RANGE,
 } CredenceJsonError;
 
 GQuark      credence_json_error_quark        (void);
@@ -72,5 +76,6 @@ JsonArray  *credence_json_node_get_array     (JsonNode    *node);
 const char *credence_json_node_get_id        (JsonNode    *node);
 gboolean    credence_json_node_has_string    (JsonNode    *node,
                                               const char  *value);
+GDateTime  *credence_json_node_dup_unix_time (JsonNode    *node) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -184,7 +184,7 @@ parse_datetime (JsonNode *node,
 
   if (lenient && JSON_NODE_HOLDS_VALUE (node)
       && json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_date_time_new_from_unix_utc (json_node_get_int (node));
+    return credence_json_node_dup_unix_time (node);
 
   text = credence_json_node_get_string (node);
   if (text == NULL || text[0] == '\0')

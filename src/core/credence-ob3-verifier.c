@@ -916,7 +916,7 @@ disagreeing_claim (JsonObject *claims,
   const char *sub = credence_json_object_get_string (claims, "sub");
   JsonObject *subject = first_subject (credential);
   const char *subject_id = credence_json_object_get_string (subject, "id");
-  gint64 claim, value;
+  gint64 value;
 
   if (json_object_has_member (claims, "iss") && g_strcmp0 (iss, issuer_id (credential)) != 0)
     return "iss";
@@ -928,16 +928,22 @@ disagreeing_claim (JsonObject *claims,
     return "sub";
   if (json_object_has_member (claims, "nbf"))
     {
-      if (!credence_json_object_get_int (claims, "nbf", &claim))
+      g_autoptr(GDateTime) claim = credence_json_node_dup_unix_time (credence_json_object_get_node (claims, "nbf"));
+
+      if (claim == NULL)
         return "nbf";
-      if (date_seconds (credential, vc11 ? "issuanceDate" : "validFrom", &value) && value != claim)
+      if (date_seconds (credential, vc11 ? "issuanceDate" : "validFrom", &value)
+          && value != g_date_time_to_unix (claim))
         return "nbf";
     }
   if (json_object_has_member (claims, "exp"))
     {
-      if (!credence_json_object_get_int (claims, "exp", &claim))
+      g_autoptr(GDateTime) claim = credence_json_node_dup_unix_time (credence_json_object_get_node (claims, "exp"));
+
+      if (claim == NULL)
         return "exp";
-      if (date_seconds (credential, vc11 ? "expirationDate" : "validUntil", &value) && value != claim)
+      if (date_seconds (credential, vc11 ? "expirationDate" : "validUntil", &value)
+          && value != g_date_time_to_unix (claim))
         return "exp";
     }
   return NULL;
@@ -1043,16 +1049,16 @@ credence_ob3_verify_jwt (const CredenceVerifyContext *ctx,
   JsonObject *credential;
   JsonObject *header;
   g_autoptr(GError) binding = NULL;
+  g_autoptr(GError) payload_error = NULL;
   const char *claim;
   gboolean vc11;
-  gint64 t;
 
   credence_verification_set_spec (ctx->report, "3.0");
   credence_verification_set_format (ctx->report, "vc-jwt");
 
   jws = credence_jws_parse (compact, &error);
   if (jws != NULL && !credence_jws_is_detached (jws))
-    payload = credence_json_parse_bytes (credence_jws_get_payload (jws), NULL);
+    payload = credence_json_parse_bytes (credence_jws_get_payload (jws), &payload_error);
   if (jws == NULL && !g_error_matches (error, CREDENCE_JWS_ERROR, CREDENCE_JWS_ERROR_INVALID))
     {
       add_error_check (ctx, "signature", error);
@@ -1061,8 +1067,12 @@ credence_ob3_verify_jwt (const CredenceVerifyContext *ctx,
   claims = credence_json_node_get_object (payload);
   if (claims == NULL)
     {
-      credence_verification_add_check (ctx->report, "credential", CREDENCE_CHECK_FAIL, CREDENCE_REASON_INVALID_DATA,
-                                       _("The signed token does not hold a credential."));
+      if (payload_error != NULL)
+        credence_verification_add_check (ctx->report, "credential", CREDENCE_CHECK_FAIL, CREDENCE_REASON_INVALID_DATA,
+                                         "%s", payload_error->message);
+      else
+        credence_verification_add_check (ctx->report, "credential", CREDENCE_CHECK_FAIL, CREDENCE_REASON_INVALID_DATA,
+                                         _("The signed token does not hold a credential."));
       return;
     }
 
@@ -1110,8 +1120,8 @@ credence_ob3_verify_jwt (const CredenceVerifyContext *ctx,
 
   /* The token's own validity window. */
   {
-    g_autoptr(GDateTime) nbf = credence_json_object_get_int (claims, "nbf", &t) ? g_date_time_new_from_unix_utc (t) : NULL;
-    g_autoptr(GDateTime) exp = credence_json_object_get_int (claims, "exp", &t) ? g_date_time_new_from_unix_utc (t) : NULL;
+    g_autoptr(GDateTime) nbf = credence_json_node_dup_unix_time (credence_json_object_get_node (claims, "nbf"));
+    g_autoptr(GDateTime) exp = credence_json_node_dup_unix_time (credence_json_object_get_node (claims, "exp"));
 
     if (!check_window (ctx, "token-dates", nbf, exp))
       {

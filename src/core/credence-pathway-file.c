@@ -482,6 +482,10 @@ credence_pathway_new_from_bytes (GBytes  *bytes,
         g_set_error (error, CREDENCE_PATHWAY_ERROR, CREDENCE_PATHWAY_ERROR_TOO_LARGE,
                      _("This pathway file holds more values than any pathway needs; "
                        "Credence does not read it."));
+      else if (g_error_matches (json_error, CREDENCE_JSON_ERROR, CREDENCE_JSON_ERROR_OUT_OF_RANGE))
+        g_set_error (error, CREDENCE_PATHWAY_ERROR, CREDENCE_PATHWAY_ERROR_INVALID,
+                     _("This pathway file holds a number Credence cannot read exactly: "
+                       "whole numbers must fit in 64 bits. Ask whoever shared it for a new copy."));
       else
         g_set_error (error, CREDENCE_PATHWAY_ERROR, CREDENCE_PATHWAY_ERROR_INVALID,
                      _("This is not a pathway file: it is not valid JSON. "

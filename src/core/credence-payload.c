@@ -45,7 +45,9 @@ credence_payload_parse_json (const char  *data,
 
   if (node == NULL)
     {
-      gboolean limit = !g_error_matches (local_error, CREDENCE_JSON_ERROR, CREDENCE_JSON_ERROR_INVALID);
+      /* A number out of range is damaged data, not a size limit. */
+      gboolean limit = !g_error_matches (local_error, CREDENCE_JSON_ERROR, CREDENCE_JSON_ERROR_INVALID) &&
+                       !g_error_matches (local_error, CREDENCE_JSON_ERROR, CREDENCE_JSON_ERROR_OUT_OF_RANGE);
 
       g_set_error_literal (error, CREDENCE_BADGE_ERROR,
                            limit ? CREDENCE_BADGE_ERROR_TOO_LARGE : CREDENCE_BADGE_ERROR_INVALID_DATA,
