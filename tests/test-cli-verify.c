@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "credence-json.h"
@@ -185,6 +186,13 @@ test_offline_documents (void)
   g_assert_cmpint (credence_test_run_cli (NULL, fetch, &online, &err), ==, 1);
   g_assert_true (g_file_test (saved, G_FILE_TEST_EXISTS));
   g_clear_pointer (&err, g_free);
+  /* The saved documents name recipients: readable by their owner only. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (saved, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
 
   /* Offline, without the URL maps: the saved documents give the same verdicts. */
   g_assert_cmpint (credence_test_run_cli (NULL, again, &offline, &err), ==, 1);
@@ -199,6 +207,40 @@ test_offline_documents (void)
   credence_test_remove_tree (dir);
 }
 
+/* With every debug message on, what a badge holds never reaches the log:
+ * a broken SVG whose parse error would quote it (here an entity named like
+ * a recipient) is reported without it.
+ */
+static void
+test_no_badge_data_in_logs (void)
+{
+  g_autofree char *dir = credence_test_make_temp_dir ();
+  g_autofree char *svg = g_build_filename (dir, "broken.svg", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *cli = g_getenv ("CREDENCE_CLI");
+
+  g_assert_true (g_file_set_contents (svg, "<svg xmlns=\"http://www.w3.org/2000/svg\">"
+                                           "&ada.lovelace.example.org;</svg>", -1, NULL));
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, cli, "verify", "--json", svg, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s\nstderr: %s", out, err);
+
+  /* GLib writes debug messages to stdout. */
+  g_assert_nonnull (strstr (out, "SVG parse error"));
+  g_assert_null (strstr (err, "lovelace"));
+  g_assert_null (strstr (out, "lovelace"));
+
+  credence_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/cli-verify/exit-codes", test_exit_codes);
   g_test_add_func ("/cli-verify/usage-errors", test_usage_errors);
   g_test_add_func ("/cli-verify/offline-documents", test_offline_documents);
+  g_test_add_func ("/cli-verify/no-badge-data-in-logs", test_no_badge_data_in_logs);
 
   return g_test_run ();
 }

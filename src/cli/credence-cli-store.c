@@ -51,6 +51,14 @@ read_line_fd (int       fd,
         }
       if (got == 0 || c == '\n')
         break;
+      /* A NUL would hide the rest from strlen(), and so from the wipe. */
+      if (c == '\0')
+        {
+          credence_passphrase_wipe_free (buf);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The passphrase contains a NUL byte."));
+          return NULL;
+        }
       if (len == MAX_PASSPHRASE)
         {
           credence_passphrase_wipe_free (buf);

@@ -351,8 +351,9 @@ credence_cli_verify (int    argc,
     {
       g_autoptr(GBytes) saved = credence_document_set_to_bytes (pins);
 
-      if (!g_file_set_contents (documents, g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
-                                &error))
+      /* Owner only: issuers' copies of badges name their recipients. */
+      if (!g_file_set_contents_full (documents, g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
         {
           g_printerr ("credence-cli verify: %s: %s\n", documents, error->message);
           return CREDENCE_CLI_EXIT_USAGE;

@@ -187,7 +187,7 @@ credence_keyring_lookup_key (const char    *store_path,
       if (hi < 0 || lo < 0)
         {
           secret_password_free (hex);
-          memset (key, 0, CREDENCE_KEYRING_KEY_SIZE);
+          gnutls_memset (key, 0, CREDENCE_KEYRING_KEY_SIZE);
           g_free (key);
           g_set_error (error, CREDENCE_KEYRING_ERROR, CREDENCE_KEYRING_ERROR_INVALID,
                        _("The keyring holds a damaged key for this collection."));

@@ -333,7 +333,10 @@ svg_parse (SvgParser     *self,
           return FALSE;
         }
       g_markup_parse_context_get_position (context, &line, NULL);
-      g_debug ("SVG parse error: %s", local_error->message);
+      /* Not the message: GMarkup quotes the document, which may name the
+       * recipient.
+       */
+      g_debug ("SVG parse error %d near line %d", local_error->code, line);
       g_set_error (error, CREDENCE_BADGE_ERROR, CREDENCE_BADGE_ERROR_MALFORMED_IMAGE,
                    _("This badge image is damaged: its SVG text is broken near line %d. Download the badge again from the issuer."),
                    line);

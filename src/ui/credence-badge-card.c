@@ -196,7 +196,8 @@ thumbnail_loaded_cb (GObject      *source,
   if (texture == NULL)
     {
       /* No picture that can be shown: the placeholder stays. */
-      g_debug ("No picture: %s", error->message);
+      /* Not the message: it may quote the badge (its image address). */
+      g_debug ("No picture: %s %d", g_quark_to_string (error->domain), error->code);
       return;
     }
 

@@ -18,8 +18,9 @@
 #include "credence-importer.h"
 #include "credence-keyring.h"
 #include "credence-library.h"
-#include "credence-reverifier.h"
+#include "credence-passphrase.h"
 #include "credence-paste.h"
+#include "credence-reverifier.h"
 #include "credence-store.h"
 #include "credence-thumbnailer.h"
 #include "credence-ui.h"
@@ -724,7 +725,7 @@ unlock_action (GtkWidget  *widget,
   /* Key derivation is slow on purpose: off the UI thread. */
   task = g_task_new (NULL, self->cancellable, unlocked_cb, g_object_ref (self));
   g_task_set_source_tag (task, unlock_action);
-  g_task_set_task_data (task, g_strdup (passphrase), g_free);
+  g_task_set_task_data (task, g_strdup (passphrase), (GDestroyNotify) credence_passphrase_wipe_free);
   g_task_run_in_thread (task, unlock_thread);
 }
 
