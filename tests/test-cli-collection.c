@@ -254,6 +254,31 @@ test_no_keyring_passphrase (void)
   g_assert_nonnull (strstr (r.out, "ada@example.org"));
   run_result_clear (&r);
 
+  /* A NUL byte in a passphrase is refused: what follows it would escape
+   * the wipe of the passphrase.
+   */
+  {
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    g_autoptr(GSubprocess) proc = NULL;
+    g_autoptr(GError) error = NULL;
+    static const char with_nul[] = "headless\0words\n";
+    int fds[2];
+
+    g_assert_cmpint (pipe (fds), ==, 0);
+    g_assert_cmpint (write (fds[1], with_nul, sizeof with_nul - 1), ==, (gssize) sizeof with_nul - 1);
+    close (fds[1]);
+    g_subprocess_launcher_take_fd (launcher, fds[0], 3);
+    proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CREDENCE_CLI"), "--data-dir", data_dir,
+                                        "identity", "list", "--passphrase-fd", "3", NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (proc, NULL, NULL, &r.out, &r.err, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 2);
+    g_assert_nonnull (strstr (r.err, "NUL byte"));
+    run_result_clear (&r);
+  }
+
   /* The bus with the keyring again, for the next tests. */
   g_test_dbus_down (bus);
   if (session_bus != NULL)
