@@ -22,6 +22,7 @@
 #include "credence-importer.h"
 #include "credence-loader.h"
 #include "credence-store-pathways.h"
+#include "credence-store-private.h"
 
 #define DEFAULT_BATCH_SIZE 64
 #define MAX_IMAGE_FIELD    2048
@@ -1135,6 +1136,7 @@ commit_batch (CredenceImporter  *self,
               GError           **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  gboolean have_reverifications = FALSE;
 
   if (batch->len == 0)
     return TRUE;
@@ -1155,25 +1157,42 @@ commit_batch (CredenceImporter  *self,
   if (records->len > 0 && !credence_store_add_badges (self->store, records, error))
     return FALSE;
 
-  /* Re-verifications are small: one transaction each is enough, and a
-   * badge removed meanwhile does not spoil the others.
-   */
   for (guint i = 0; i < batch->len; i++)
     {
       Job *job = g_ptr_array_index (batch, i);
-      g_autoptr(GError) local_error = NULL;
 
       if (job->record != NULL)
         {
           job->result->badge_uid = g_strdup (job->record->uid);
           job->result->status = job->record->duplicate ? CREDENCE_IMPORT_DUPLICATE : CREDENCE_IMPORT_ADDED;
         }
-      else if (job->reverification != NULL &&
-               !credence_store_add_verification (self->store, job->result->badge_uid,
-                                                 job->reverification, job->documents, &local_error))
+      else if (job->reverification != NULL)
+        have_reverifications = TRUE;
+    }
+
+  if (!have_reverifications)
+    return TRUE;
+
+  /* Re-verifications are committed together (one commit per badge
+   * rewrote the same history and index pages again and again); each one
+   * is a savepoint of its own, so that a badge removed meanwhile does not
+   * spoil the others.
+   */
+  if (!_credence_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Job *job = g_ptr_array_index (batch, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (job->reverification != NULL &&
+          !credence_store_add_verification (self->store, job->result->badge_uid,
+                                            job->reverification, job->documents, &local_error))
         {
           if (!g_error_matches (local_error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_NOT_FOUND))
             {
+              _credence_store_rollback (self->store);
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
@@ -1181,7 +1200,7 @@ commit_batch (CredenceImporter  *self,
         }
     }
 
-  return TRUE;
+  return _credence_store_commit (self->store, error);
 }
 
 /**
@@ -1274,7 +1293,8 @@ credence_importer_run (CredenceImporter  *self,
             {
               Job *finished = g_ptr_array_index (batch, i);
 
-              if (failed && finished->record != NULL)
+              /* What a failed commit rolled back is not reported done. */
+              if (failed && (finished->record != NULL || finished->reverification != NULL))
                 continue;
               done++;
               report (self, g_steal_pointer (&finished->result), items->len, done);
