@@ -33,26 +33,10 @@ wait_idle (CredenceCollectionsView *view)
   ui_test_settle (50);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+  return ui_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 /* The collection as the store keeps it, read on this thread. */
@@ -130,7 +114,7 @@ test_collections_create_reorder (void)
   /* Ctrl+N asks for a name; Create is off until there is one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-collection", NULL));
   ui_test_wait_for (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the New Collection dialog");
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Collection");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Job Hunt");
@@ -249,7 +233,7 @@ test_collections_edit_delete (void)
   /* The editor: rename, and share no evidence but the recipient. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "collection.edit", NULL));
   ui_test_wait_for (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), "the collection editor");
-  editor = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  editor = ui_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   row = ui_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Portfolio");

@@ -32,6 +32,7 @@ char           *ui_test_save_screenshot   (GtkWidget       *widget,
 char           *ui_test_add_corpus_badge  (CredenceStore   *store,
                                            const char      *corpus_path) G_GNUC_WARN_UNUSED_RESULT;
 CredenceStore  *ui_test_open_store        (const char      *dir) G_GNUC_WARN_UNUSED_RESULT;
+GtkWindow      *ui_test_find_toplevel     (GType            type);
 GtkWidget      *ui_test_find_widget       (GtkWidget       *root,
                                            GType            type,
                                            const char      *label);

@@ -63,14 +63,9 @@ static const struct
 
 static void
 toast (CredenceCollectionsView *self,
-       const char              *text)
+       const char *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
+  credence_ui_show_toast (GTK_WIDGET (self), text);
 }
 
 static CredenceCollection *
@@ -749,6 +744,7 @@ delete_action (GtkWidget  *widget,
   CredenceCollectionsView *self = CREDENCE_COLLECTIONS_VIEW (widget);
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
   AdwToast *undo;
 
   if (self->shown == NULL || credence_collection_get_uid (self->shown) == NULL)
@@ -756,7 +752,8 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: a toast: "“Job Hunt” deleted". */
   title = g_strdup_printf (_("“%s” deleted"), credence_collection_get_name (self->shown));
-  undo = adw_toast_new (title);
+  markup = g_markup_escape_text (title, -1);
+  undo = adw_toast_new (markup);
   adw_toast_set_button_label (undo, _("_Undo"));
   adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (undo), "credence-uid",
@@ -1138,6 +1135,7 @@ credence_collections_view_choose_and_add (CredenceCollectionsView *self,
       return;
     }
 
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   body = g_strdup_printf (ngettext ("Choose a collection for %u badge.",
                                     "Choose a collection for %u badges.", badge_uids->len),
                           badge_uids->len);

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
+#include <adwaita.h>
 
 #include "credence-ui.h"
 #include "credence-ui-resources.h"
@@ -29,4 +29,25 @@ credence_ui_ensure_resources (void)
       credence_ui_register_resource ();
       g_once_init_leave (&registered, 1);
     }
+}
+
+/**
+ * credence_ui_show_toast:
+ * @widget: a widget inside the window's toast overlay
+ * @text: what to say; plain text, not markup (names and messages can hold
+ *   any character)
+ *
+ * Shows @text in a toast of the window @widget is in.
+ */
+void
+credence_ui_show_toast (GtkWidget  *widget,
+                        const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+  else
+    g_message ("%s", text);
 }

@@ -5,10 +5,12 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 void credence_ui_ensure_resources (void);
+void credence_ui_show_toast       (GtkWidget  *widget,
+                                   const char *text);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "credence-library.h"
 #include "credence-passphrase.h"
 #include "credence-paste.h"
+#include "credence-pathways-view.h"
 #include "credence-reverifier.h"
 #include "credence-store.h"
 #include "credence-thumbnailer.h"
@@ -63,6 +64,7 @@ struct _CredenceWindow
   GtkSpinner           *unlock_spinner;
   CredenceBadgePage    *badge_page;
   CredenceCollectionsView *collections_view;
+  CredencePathwaysView *pathways_view;
 
   CredenceLibrary      *library;
   CredenceReverifier   *reverifier;
@@ -446,6 +448,8 @@ badges_listed_cb (GObject      *source,
 
   credence_library_set_items (self->library, items);
   credence_collections_view_set_store (self->collections_view, self->store, self->library, self->thumbnailer);
+  /* Badges were added or removed: pathway progress is computed again. */
+  credence_pathways_view_set_store (self->pathways_view, self->store, self->library, self->thumbnailer);
   update_view (self);
   show_page (self, "library");
 
@@ -1651,6 +1655,7 @@ checked_cb (GObject      *source,
   message = g_strdup_printf (_("“%s” checked: %s"), credence_badge_item_get_name (item),
                              credence_badge_status_get_title (after));
   show_message (self, message);
+  credence_pathways_view_reload (self->pathways_view);
 
   if (credence_badge_page_get_item (self->badge_page) == item)
     read_shown_badge (self, credence_badge_item_get_uid (item));
@@ -1748,6 +1753,9 @@ removed_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_message (self, error->message);
+
+  /* A removed badge no longer does its pathway steps. */
+  credence_pathways_view_reload (self->pathways_view);
 }
 
 static void
@@ -2193,6 +2201,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   g_type_ensure (CREDENCE_TYPE_ATTENTION_LIST);
   g_type_ensure (CREDENCE_TYPE_BADGE_PAGE);
   g_type_ensure (CREDENCE_TYPE_COLLECTIONS_VIEW);
+  g_type_ensure (CREDENCE_TYPE_PATHWAYS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/credence/Credence/credence-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, stack);
@@ -2228,6 +2237,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, collections_view);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, drop_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, pathways_view);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_progress);
@@ -2467,6 +2477,19 @@ credence_window_get_collections_view (CredenceWindow *self)
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
 
   return self->collections_view;
+}
+
+/**
+ * credence_window_get_pathways_view:
+ *
+ * Returns: (transfer none): the Pathways page
+ */
+CredencePathwaysView *
+credence_window_get_pathways_view (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  return self->pathways_view;
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "credence-badge-page.h"
 #include "credence-collections-view.h"
 #include "credence-importer.h"
+#include "credence-pathways-view.h"
 #include "credence-library.h"
 #include "credence-reverifier.h"
 
@@ -31,6 +32,7 @@ void            credence_window_show_badge     (CredenceWindow      *self,
                                                 const char          *uid);
 CredenceBadgePage *credence_window_get_badge_page (CredenceWindow   *self);
 CredenceCollectionsView *credence_window_get_collections_view (CredenceWindow *self);
+CredencePathwaysView *credence_window_get_pathways_view (CredenceWindow *self);
 gboolean        credence_window_is_checking    (CredenceWindow      *self);
 const CredenceStoreBadge *credence_window_get_shown_badge (CredenceWindow *self);
 void            credence_window_import_files   (CredenceWindow      *self,
