@@ -1,4 +1,4 @@
-/* test-cli-pathway.c: credence-cli pathway import, export, list, show.
+/* test-cli-pathway.c: credence-cli pathway import, export, list, show, suggest.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -221,6 +221,95 @@ test_cli_pathway_errors (void)
   credence_test_remove_tree (dir);
 }
 
+static void
+test_cli_pathway_suggest (void)
+{
+  g_autofree char *dir = make_store (NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  JsonArray *drafts;
+
+  /* Nothing to group yet: Beta is revoked, so one badge counts. */
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "suggest", "--json", NULL },
+                                          &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "[]\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "suggest", NULL },
+                                          &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "No suggestions"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A second valid badge from the same issuer. */
+  {
+    g_autoptr(CredenceStore) store = credence_store_open_default (dir, NULL, &error);
+    g_autoptr(CredenceStoreBadge) gamma = credence_test_make_badge ("Gamma", "urn:uuid:test-Gamma", "valid", 1);
+
+    g_assert_no_error (error);
+    g_assert_true (credence_store_add_badge (store, gamma, &error));
+    g_assert_no_error (error);
+    g_assert_finalize_object (g_steal_pointer (&store));
+  }
+
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "suggest", "--json", NULL },
+                                          &out, &err), ==, 0);
+  node = json_from_string (out, &error);
+  g_assert_no_error (error);
+  drafts = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (drafts), ==, 1);
+  object = json_array_get_object_element (drafts, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "number"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Badges From Example Issuing Academy");
+  g_assert_cmpint (json_object_get_int_member (object, "steps"), ==, 2);
+  /* The draft is a pathway file. */
+  object = json_object_get_object_member (object, "pathway");
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "credence-pathway");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "steps")), ==, 2);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "suggest", NULL },
+                                          &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "1. Badges From Example Issuing Academy (2 steps)"));
+  g_assert_nonnull (strstr (out, "   - Alpha"));
+  g_assert_nonnull (strstr (out, "   - Gamma"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A number that was not suggested is refused; nothing is saved. */
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "suggest", "--save", "2", NULL },
+                                          &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "there is no suggestion 2"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "list", "--save", "1", NULL },
+                                          &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Saved, it is a pathway with both steps done. */
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "suggest", "--save", "1", "--json", NULL },
+                                          &out, &err), ==, 0);
+  object = parse_object (out, &node);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Badges From Example Issuing Academy");
+  g_assert_cmpint (json_object_get_int_member (object, "steps"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "complete"), ==, 2);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (credence_test_run_cli (NULL, (const char *[]) { "--data-dir", dir, "pathway", "list", NULL },
+                                          &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Badges From Example Issuing Academy — 2 of 2 steps complete (100%)"));
+
+  credence_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +318,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-pathway/import-show-export", test_cli_pathway_import_show_export);
   g_test_add_func ("/cli-pathway/errors", test_cli_pathway_errors);
+  g_test_add_func ("/cli-pathway/suggest", test_cli_pathway_suggest);
 
   return g_test_run ();
 }

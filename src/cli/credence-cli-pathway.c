@@ -21,7 +21,8 @@ usage_error (const char *message)
 {
   fprintf (stderr, "credence-cli pathway: %s\n", message);
   fprintf (stderr, "%s\n", _("Usage: credence-cli pathway list [--json] | show PATHWAY [--json] | "
-                             "import FILE [--json] | export PATHWAY [--output FILE] | delete PATHWAY"));
+                             "import FILE [--json] | export PATHWAY [--output FILE] | delete PATHWAY | "
+                             "suggest [--json] [--save N]"));
   return CREDENCE_CLI_EXIT_USAGE;
 }
 
@@ -330,6 +331,152 @@ export_pathway (CredenceStore *store,
   return CREDENCE_CLI_EXIT_OK;
 }
 
+/* Prints the listing line (or JSON object) of the pathway @uid, just added. */
+static int
+print_added (CredenceStore *store,
+             const char    *uid,
+             gboolean       json)
+{
+  g_autoptr(GPtrArray) pathways = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pathways = credence_store_list_pathways (store, &error);
+  if (pathways == NULL)
+    return credence_cli_report_error (error);
+
+  for (guint i = 0; i < pathways->len; i++)
+    {
+      CredenceStorePathway *p = g_ptr_array_index (pathways, i);
+
+      if (strcmp (p->uid, uid) != 0)
+        continue;
+
+      if (json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+
+          json_builder_begin_object (builder);
+          add_progress_members (builder, p->uid, p->title, p->n_steps, p->n_complete, p->percent);
+          json_builder_end_object (builder);
+          root = json_builder_get_root (builder);
+          credence_cli_print_json (root);
+        }
+      else
+        print_progress_line (p->uid, p->title, p->n_steps, p->n_complete, p->percent);
+    }
+
+  return CREDENCE_CLI_EXIT_OK;
+}
+
+/* Draft pathways grouped from the collection's badges (by issuer and by
+ * alignment); with @save, the one numbered @save is kept as a pathway.
+ */
+static int
+suggest_pathways (CredenceStore *store,
+                  gboolean       json,
+                  int            save)
+{
+  g_autoptr(CredenceStoreBadgeSet) set = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  const CredencePathwayBadge *badges;
+  gsize n_badges = 0;
+
+  set = credence_store_load_badge_set (store, &error);
+  if (set == NULL)
+    return credence_cli_report_error (error);
+
+  badges = credence_store_badge_set_get_badges (set, &n_badges);
+  drafts = credence_pathway_suggest (badges, n_badges,
+                                     CREDENCE_PATHWAY_SUGGEST_BY_ISSUER | CREDENCE_PATHWAY_SUGGEST_BY_ALIGNMENT,
+                                     0);
+
+  if (save > 0)
+    {
+      g_autofree char *uid = NULL;
+
+      if ((guint)save > drafts->len)
+        {
+          fprintf (stderr, "credence-cli pathway: ");
+          fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "there is no suggestion %d: %u was suggested\n",
+                                        "there is no suggestion %d: %u were suggested\n", drafts->len),
+                   save, drafts->len);
+          return CREDENCE_CLI_EXIT_USAGE;
+        }
+
+      uid = credence_store_add_pathway (store, g_ptr_array_index (drafts, save - 1), &error);
+      if (uid == NULL)
+        return credence_cli_report_error (error);
+
+      return print_added (store, uid, json);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < drafts->len; i++)
+        {
+          CredencePathway *draft = g_ptr_array_index (drafts, i);
+          g_autoptr(GBytes) bytes = credence_pathway_to_bytes (draft);
+          g_autoptr(JsonNode) file = NULL;
+          gsize length;
+          const char *data = g_bytes_get_data (bytes, &length);
+
+          file = json_from_string (data, &error);
+          if (file == NULL)
+            return credence_cli_report_error (error);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "number");
+          json_builder_add_int_value (builder, i + 1);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, credence_pathway_get_title (draft));
+          json_builder_set_member_name (builder, "steps");
+          json_builder_add_int_value (builder, credence_pathway_step_get_n_children (credence_pathway_get_root (draft)));
+          /* The draft as a pathway file, ready for pathway import. */
+          json_builder_set_member_name (builder, "pathway");
+          json_builder_add_value (builder, g_steal_pointer (&file));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      credence_cli_print_json (root);
+      return CREDENCE_CLI_EXIT_OK;
+    }
+
+  if (drafts->len == 0)
+    {
+      printf ("%s\n", _("No suggestions: they need at least two different badges from one issuer or for one skill."));
+      return CREDENCE_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      CredencePathway *draft = g_ptr_array_index (drafts, i);
+      CredencePathwayStep *root = credence_pathway_get_root (draft);
+      guint n = credence_pathway_step_get_n_children (root);
+      /* Titles come from badge and issuer names. */
+      g_autofree char *title = credence_cli_safe_text (credence_pathway_get_title (draft));
+
+      printf ("%u. %s (", i + 1, title);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n), n);
+      printf (")\n");
+      for (guint c = 0; c < n; c++)
+        {
+          g_autofree char *step = credence_cli_safe_text (credence_pathway_step_get_title (credence_pathway_step_get_child (root, c)));
+
+          printf ("   - %s\n", step);
+        }
+    }
+  printf ("\n%s\n", _("Save one with: credence-cli pathway suggest --save N"));
+
+  return CREDENCE_CLI_EXIT_OK;
+}
+
 int
 credence_cli_pathway (int    argc,
                       char **argv)
@@ -342,14 +489,16 @@ credence_cli_pathway (int    argc,
   const char *action;
   gboolean json = FALSE;
   int passphrase_fd = -1;
+  int save = 0;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the exported pathway to FILE"), N_("FILE") },
+    { "save", 0, 0, G_OPTION_ARG_INT, &save, N_("With suggest: keep suggestion number N as a pathway"), "N" },
     { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &passphrase_fd, N_("Read the collection’s passphrase from file descriptor N"), "N" },
     { NULL },
   };
 
-  context = g_option_context_new (_("[list | show | import | export | delete] …"));
+  context = g_option_context_new (_("[list | show | import | export | delete | suggest] …"));
   g_option_context_set_summary (context,
                                 _("Plan learning goals as pathways of steps and see how far your badges "
                                   "take you. Pathway files hold a plan only: importing one never adds badges."));
@@ -358,10 +507,11 @@ credence_cli_pathway (int    argc,
     return usage_error (error->message);
 
   action = argc > 1 ? argv[1] : "list";
-  if (strcmp (action, "list") == 0)
+  if (strcmp (action, "list") == 0 || strcmp (action, "suggest") == 0)
     {
       if (argc > 2)
-        return usage_error (_("list takes no argument"));
+        return usage_error (strcmp (action, "list") == 0 ? _("list takes no argument")
+                                                         : _("suggest takes no argument"));
     }
   else if (strcmp (action, "show") == 0 || strcmp (action, "import") == 0 ||
            strcmp (action, "export") == 0 || strcmp (action, "delete") == 0)
@@ -372,11 +522,13 @@ credence_cli_pathway (int    argc,
   else
     return usage_error (_("unknown action"));
 
+  if (save < 0 || (save > 0 && strcmp (action, "suggest") != 0))
+    return usage_error (_("--save takes a suggestion number, with suggest"));
+
   if (strcmp (action, "import") == 0)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
       g_autoptr(CredencePathway) pathway = NULL;
-      g_autoptr(GPtrArray) pathways = NULL;
 
       /* Read the file before opening the store: a bad file changes nothing. */
       pathway = credence_pathway_new_from_file (file, NULL, &error);
@@ -391,31 +543,7 @@ credence_cli_pathway (int    argc,
       if (uid == NULL)
         return credence_cli_report_error (error);
 
-      pathways = credence_store_list_pathways (store, &error);
-      if (pathways == NULL)
-        return credence_cli_report_error (error);
-      for (guint i = 0; i < pathways->len; i++)
-        {
-          CredenceStorePathway *p = g_ptr_array_index (pathways, i);
-
-          if (strcmp (p->uid, uid) == 0)
-            {
-              if (json)
-                {
-                  g_autoptr(JsonBuilder) builder = json_builder_new ();
-                  g_autoptr(JsonNode) root = NULL;
-
-                  json_builder_begin_object (builder);
-                  add_progress_members (builder, p->uid, p->title, p->n_steps, p->n_complete, p->percent);
-                  json_builder_end_object (builder);
-                  root = json_builder_get_root (builder);
-                  credence_cli_print_json (root);
-                }
-              else
-                print_progress_line (p->uid, p->title, p->n_steps, p->n_complete, p->percent);
-            }
-        }
-
+      return print_added (store, uid, json);
       return CREDENCE_CLI_EXIT_OK;
     }
 
@@ -425,6 +553,9 @@ credence_cli_pathway (int    argc,
 
   if (strcmp (action, "list") == 0)
     return list_pathways (store, json);
+
+  if (strcmp (action, "suggest") == 0)
+    return suggest_pathways (store, json, save);
 
   uid = credence_store_find_pathway (store, argv[2], &error);
   if (uid == NULL)
