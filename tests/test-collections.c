@@ -282,6 +282,120 @@ test_collections_edit_delete (void)
   ui_test_remove_data_dir (dir);
 }
 
+static gboolean
+n_badges_is (gpointer data)
+{
+  CredenceWindow *window = data;
+  guint want = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "test-n-badges"));
+
+  return credence_library_get_n_badges (credence_window_get_library (window)) == want;
+}
+
+static void
+wait_n_badges (CredenceWindow *window,
+               guint           n)
+{
+  g_object_set_data (G_OBJECT (window), "test-n-badges", GUINT_TO_POINTER (n));
+  ui_test_wait_for (n_badges_is, window, "the number of badges");
+}
+
+/* Picks the row titled @title in the Add to Collection dialog and adds. */
+static void
+add_through_dialog (CredenceCollectionsView *view,
+                    const char              *title)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+
+  ui_test_wait_for (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the Add to Collection dialog");
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add to Collection");
+  row = ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, title);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle (view);
+}
+
+static void
+test_collections_from_selection (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CredenceCollection) stored = NULL;
+  CredenceCollectionsView *view;
+  GtkSelectionModel *grid_model;
+  GtkGridView *grid;
+  CredenceWindow *window;
+  GtkWidget *undo;
+
+  {
+    g_autoptr(CredenceStore) store = ui_test_open_store (dir);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CredenceCollection) job = credence_collection_new ("Job Hunt");
+    g_autoptr(CredenceCollection) portfolio = credence_collection_new ("Portfolio");
+
+    for (guint i = 0; i < G_N_ELEMENTS (corpus_badges); i++)
+      g_ptr_array_add (uids, ui_test_add_corpus_badge (store, corpus_badges[i]));
+    g_assert_true (credence_store_save_collection (store, job, &error));
+    g_assert_true (credence_store_save_collection (store, portfolio, &error));
+    g_assert_no_error (error);
+  }
+
+  window = ui_test_open_window (app);
+  view = credence_window_get_collections_view (window);
+  wait_idle (view);
+  ui_test_settle (200);
+  grid = GTK_GRID_VIEW (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL));
+
+  /* Selection mode: the grid selects; two badges go to Job Hunt. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-mode", NULL));
+  g_assert_true (gtk_widget_get_visible (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Add to _Collection…")));
+  grid_model = gtk_grid_view_get_model (grid);
+  g_assert_true (GTK_IS_MULTI_SELECTION (grid_model));
+  gtk_selection_model_select_item (grid_model, 0, FALSE);
+  gtk_selection_model_select_item (grid_model, 2, FALSE);
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "2 selected"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-selected-to-collection", NULL));
+  add_through_dialog (view, "Job Hunt");
+  stored = stored_collection (window, "Job Hunt");
+  g_assert_cmpuint (credence_collection_get_n_items (stored), ==, 2);
+  g_clear_object (&stored);
+
+  /* Esc leaves selection mode: a click opens again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-selection-mode", NULL));
+  g_assert_false (GTK_IS_MULTI_SELECTION (gtk_grid_view_get_model (grid)));
+
+  /* From a badge's page, into a second collection: a badge can be in many. */
+  credence_window_show_badge (window, g_ptr_array_index (uids, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-collection", NULL));
+  add_through_dialog (view, "Portfolio");
+  stored = stored_collection (window, "Portfolio");
+  g_assert_cmpuint (credence_collection_get_n_items (stored), ==, 1);
+  g_assert_cmpstr (credence_collection_get_item (stored, 0), ==, g_ptr_array_index (uids, 0));
+  g_clear_object (&stored);
+  stored = stored_collection (window, "Job Hunt");
+  g_assert_cmpint (credence_collection_find (stored, g_ptr_array_index (uids, 0)), >=, 0);
+  g_clear_object (&stored);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+
+  /* Remove from the selection: hidden at once, Undo brings them back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-mode", NULL));
+  grid_model = gtk_grid_view_get_model (grid);
+  gtk_selection_model_select_item (grid_model, 1, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-selected", NULL));
+  wait_n_badges (window, G_N_ELEMENTS (corpus_badges) - 1);
+  ui_test_settle (200);
+  undo = ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  wait_n_badges (window, G_N_ELEMENTS (corpus_badges));
+
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +404,7 @@ main (int   argc,
 
   g_test_add_func ("/collections/create-reorder", test_collections_create_reorder);
   g_test_add_func ("/collections/edit-delete", test_collections_edit_delete);
+  g_test_add_func ("/collections/from-selection", test_collections_from_selection);
 
   return ui_test_run ();
 }

@@ -65,6 +65,12 @@ struct _CredenceWindow
   CredenceBadgePage    *badge_page;
   CredenceCollectionsView *collections_view;
   CredencePathwaysView *pathways_view;
+  GtkToggleButton      *select_button;
+  GtkRevealer          *selection_revealer;
+  GtkLabel             *selection_label;
+  GtkSelectionModel    *browse_model;   /* no selection: a click opens */
+  GtkSelectionModel    *select_model;   /* selection mode: a click selects */
+  gboolean              selection_mode;
 
   CredenceLibrary      *library;
   CredenceReverifier   *reverifier;
@@ -108,6 +114,7 @@ enum {
   PROP_STORE,
   PROP_VIEW,
   PROP_SORT,
+  PROP_SELECTION_MODE,
   N_PROPS
 };
 
@@ -215,6 +222,45 @@ page_for_view (CredenceWindow *self,
 }
 
 static void
+update_selection (CredenceWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->select_model);
+  guint n = gtk_bitset_get_size (selected);
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    text = g_strdup (_("Select badges"));
+  else
+    /* Translators: in the selection mode's action bar. */
+    text = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
+  gtk_label_set_label (self->selection_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-selected-to-collection", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-selected", n > 0);
+}
+
+/* Selection mode: the grid selects (Ctrl+A for all) instead of opening,
+ * and the action bar acts on the selected badges.
+ */
+static void
+set_selection_mode (CredenceWindow *self,
+                    gboolean        selection_mode)
+{
+  selection_mode = !!selection_mode;
+  if (self->selection_mode == selection_mode)
+    return;
+
+  self->selection_mode = selection_mode;
+  gtk_selection_model_unselect_all (self->select_model);
+  gtk_grid_view_set_model (self->grid_view, selection_mode ? self->select_model : self->browse_model);
+  gtk_grid_view_set_single_click_activate (self->grid_view, !selection_mode);
+  gtk_grid_view_set_enable_rubberband (self->grid_view, selection_mode);
+  gtk_revealer_set_reveal_child (self->selection_revealer, selection_mode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-selection-mode", selection_mode);
+  update_selection (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_MODE]);
+}
+
+static void
 update_view (CredenceWindow *self)
 {
   const char *title = NULL;
@@ -238,6 +284,10 @@ update_view (CredenceWindow *self)
   /* Search and sort apply to the badges of All Badges only. */
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), g_strcmp0 (self->view, "all") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->sort_button), g_strcmp0 (self->view, "all") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->select_button),
+                          g_strcmp0 (self->view, "all") == 0 && credence_library_get_n_badges (self->library) > 0);
+  if (g_strcmp0 (self->view, "all") != 0 || credence_library_get_n_badges (self->library) == 0)
+    set_selection_mode (self, FALSE);
   if (g_strcmp0 (self->view, "all") != 0)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_stack_set_visible_child_name (self->view_stack, page_for_view (self, self->view));
@@ -369,6 +419,17 @@ grid_activate_cb (CredenceWindow *self,
                                                              position);
 
   g_return_if_fail (item != NULL);
+
+  /* Enter on a badge in selection mode selects or unselects it. */
+  if (self->selection_mode)
+    {
+      if (gtk_selection_model_is_selected (self->select_model, position))
+        gtk_selection_model_unselect_item (self->select_model, position);
+      else
+        gtk_selection_model_select_item (self->select_model, position, FALSE);
+      return;
+    }
+
   credence_window_show_badge (self, credence_badge_item_get_uid (item));
 }
 
@@ -1786,6 +1847,10 @@ remove_toast_dismissed_cb (AdwToast       *toast,
   g_task_run_in_thread (task, remove_thread);
 }
 
+static void remove_selected_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+
 static void
 remove_badge_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1795,6 +1860,12 @@ remove_badge_action (GtkWidget  *widget,
   g_autoptr(CredenceBadgeItem) item = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
+
+  if (self->selection_mode && !showing_badge (self))
+    {
+      remove_selected_action (widget, NULL, NULL);
+      return;
+    }
 
   if (!showing_badge (self))
     return;
@@ -2007,6 +2078,135 @@ remove_samples_action (GtkWidget  *widget,
   show_message (self, _("Sample badges removed"));
 }
 
+static GPtrArray *
+selected_uids (CredenceWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->select_model);
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more; more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(CredenceBadgeItem) item = g_list_model_get_item (G_LIST_MODEL (self->select_model), position);
+
+      if (item != NULL)
+        g_ptr_array_add (uids, g_strdup (credence_badge_item_get_uid (item)));
+    }
+
+  return uids;
+}
+
+static void
+leave_selection_mode_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  set_selection_mode (CREDENCE_WINDOW (widget), FALSE);
+}
+
+static void
+add_selected_to_collection_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  g_autoptr(GPtrArray) uids = selected_uids (self);
+
+  if (uids->len == 0 || self->store == NULL)
+    return;
+
+  credence_collections_view_choose_and_add (self->collections_view, GTK_WINDOW (self), uids);
+}
+
+static void
+add_to_collection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+
+  if (!showing_badge (self) || self->store == NULL)
+    return;
+
+  g_ptr_array_add (uids, g_strdup (credence_badge_item_get_uid (credence_badge_page_get_item (self->badge_page))));
+  credence_collections_view_choose_and_add (self->collections_view, GTK_WINDOW (self), uids);
+}
+
+static void
+undo_remove_selected_cb (AdwToast       *toast,
+                         CredenceWindow *self)
+{
+  GPtrArray *items = g_object_get_data (G_OBJECT (toast), "credence-items");
+
+  g_object_set_data (G_OBJECT (toast), "credence-undone", GINT_TO_POINTER (TRUE));
+  for (guint i = 0; i < items->len; i++)
+    credence_library_add (self->library, g_ptr_array_index (items, i));
+}
+
+static void
+remove_selected_dismissed_cb (AdwToast       *toast,
+                              CredenceWindow *self)
+{
+  GPtrArray *items = g_object_get_data (G_OBJECT (toast), "credence-items");
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTask) task = NULL;
+
+  if (g_object_get_data (G_OBJECT (toast), "credence-undone") != NULL || self->store == NULL)
+    return;
+
+  /* Deleted once the Undo toast has gone, as one badge is. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *uid = credence_badge_item_get_uid (g_ptr_array_index (items, i));
+
+      credence_thumbnailer_forget (self->thumbnailer, uid);
+      g_ptr_array_add (uids, g_strdup (uid));
+    }
+  task = g_task_new (self->store, NULL, removed_cb, g_object_ref (self));
+  g_task_set_source_tag (task, remove_selected_dismissed_cb);
+  g_task_set_task_data (task, g_steal_pointer (&uids), (GDestroyNotify)g_ptr_array_unref);
+  g_task_run_in_thread (task, remove_samples_thread);
+}
+
+static void
+remove_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  g_autoptr(GPtrArray) uids = selected_uids (self);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (uids->len == 0 || self->store == NULL)
+    return;
+
+  for (guint i = 0; i < uids->len; i++)
+    {
+      CredenceBadgeItem *item = credence_library_lookup (self->library, g_ptr_array_index (uids, i));
+
+      if (item == NULL)
+        continue;
+      g_ptr_array_add (items, g_object_ref (item));
+      credence_library_remove (self->library, g_ptr_array_index (uids, i));
+    }
+
+  title = g_strdup_printf (ngettext ("%u badge removed", "%u badges removed", items->len), items->len);
+  toast = plain_toast (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "credence-items", g_steal_pointer (&items),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_selected_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (remove_selected_dismissed_cb), self, 0);
+  add_toast (self, toast);
+  update_selection (self);
+}
+
 static void
 new_collection_action (GtkWidget  *widget,
                        const char *action_name,
@@ -2080,6 +2280,8 @@ credence_window_dispose (GObject *object)
   g_clear_object (&self->network_monitor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CREDENCE_TYPE_WINDOW);
+  g_clear_object (&self->browse_model);
+  g_clear_object (&self->select_model);
   g_clear_object (&self->library);
 
   G_OBJECT_CLASS (credence_window_parent_class)->dispose (object);
@@ -2115,6 +2317,10 @@ credence_window_get_property (GObject    *object,
       g_value_set_string (value, self->view);
       break;
 
+    case PROP_SELECTION_MODE:
+      g_value_set_boolean (value, self->selection_mode);
+      break;
+
     case PROP_SORT:
       g_value_set_string (value, self->library != NULL
                                  ? credence_library_sort_to_string (credence_library_get_sort (self->library))
@@ -2137,6 +2343,10 @@ credence_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SELECTION_MODE:
+      set_selection_mode (self, g_value_get_boolean (value));
+      break;
+
     case PROP_SORT:
       if (self->library != NULL &&
           credence_library_sort_from_string (g_value_get_string (value), &sort))
@@ -2195,6 +2405,17 @@ credence_window_class_init (CredenceWindowClass *klass)
                          "issued",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * CredenceWindow:selection-mode:
+   *
+   * Whether the grid selects badges for the action bar (the state of the
+   * win.select-mode action).
+   */
+  properties[PROP_SELECTION_MODE] =
+    g_param_spec_boolean ("selection-mode", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   credence_ui_ensure_resources ();
@@ -2238,6 +2459,9 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, pathways_view);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, select_button);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, selection_label);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_progress);
@@ -2269,6 +2493,11 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-badge-link", NULL, copy_badge_link_action);
   gtk_widget_class_install_action (widget_class, "win.save-badge", NULL, save_badge_action);
   gtk_widget_class_install_action (widget_class, "win.new-collection", NULL, new_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-collection", NULL, add_to_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-selected-to-collection", NULL, add_selected_to_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-selected", NULL, remove_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-selection-mode", NULL, leave_selection_mode_action);
+  gtk_widget_class_install_property_action (widget_class, "win.select-mode", "selection-mode");
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
@@ -2282,6 +2511,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-badge", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-collection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-selection-mode", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i].name);
@@ -2343,9 +2573,16 @@ credence_window_init (CredenceWindow *self)
     credence_attention_list_set_model (self->attention_view, credence_library_get_attention (self->library));
     g_signal_connect_object (credence_library_get_attention (self->library), "items-changed",
                              G_CALLBACK (attention_changed_cb), self, G_CONNECT_SWAPPED);
-    gtk_grid_view_set_model (self->grid_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (credence_library_get_model (self->library)))));
+    self->browse_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (credence_library_get_model (self->library))));
+    self->select_model = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (credence_library_get_model (self->library))));
+    g_signal_connect_object (self->select_model, "selection-changed",
+                             G_CALLBACK (update_selection), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->select_model, "items-changed",
+                             G_CALLBACK (update_selection), self, G_CONNECT_SWAPPED);
+    gtk_grid_view_set_model (self->grid_view, self->browse_model);
   }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-selection-mode", FALSE);
+  update_selection (self);
 
   if (self->settings != NULL)
     {
