@@ -516,8 +516,14 @@ badges_listed_cb (GObject      *source,
 
   /* Once the badges are read, they are checked again on schedule. */
   if (self->reverifier == NULL && self->store != NULL)
-    self->reverifier = credence_reverifier_new (self->store, credence_library_get_badges (self->library),
-                                                self->settings);
+    {
+      self->reverifier = credence_reverifier_new (self->store, credence_library_get_badges (self->library),
+                                                  self->settings);
+      /* Badges checked again on schedule may do pathway steps, or no longer. */
+      g_signal_connect_object (self->reverifier, "finished",
+                               G_CALLBACK (credence_pathways_view_reload), self->pathways_view,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 static void
