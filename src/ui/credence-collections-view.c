@@ -41,6 +41,8 @@ struct _CredenceCollectionsView
   GtkSingleSelection  *selection;
   char                *pending_delete; /* hidden until its Undo toast goes */
   char                *show_after_reload;
+  gboolean             saving;         /* one save of the open one at a time, */
+  gboolean             save_again;     /* in order: the latest wins */
 };
 
 G_DEFINE_FINAL_TYPE (CredenceCollectionsView, credence_collections_view, ADW_TYPE_BIN)
@@ -385,6 +387,11 @@ save_thread (GTask        *task,
     g_task_return_pointer (task, g_strdup (credence_collection_get_uid (collection)), g_free);
 }
 
+static void save_shown (CredenceCollectionsView *self);
+static void save_collection (CredenceCollectionsView *self,
+                             CredenceCollection      *collection,
+                             gboolean                 created);
+
 static void
 saved_cb (GObject      *source,
           GAsyncResult *result,
@@ -395,6 +402,16 @@ saved_cb (GObject      *source,
   g_autofree char *uid = NULL;
 
   end_work (self);
+  if (g_task_get_source_tag (G_TASK (result)) == save_collection)
+    {
+      self->saving = FALSE;
+      if (self->save_again)
+        {
+          self->save_again = FALSE;
+          save_shown (self);
+        }
+    }
+
   uid = g_task_propagate_pointer (G_TASK (result), &error);
   if (uid == NULL)
     {
@@ -431,8 +448,18 @@ save_collection (CredenceCollectionsView *self,
 static void
 save_shown (CredenceCollectionsView *self)
 {
-  if (self->shown != NULL)
-    save_collection (self, self->shown, FALSE);
+  if (self->shown == NULL)
+    return;
+
+  /* Saves run on worker threads: one at a time keeps them in order. */
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+
+  self->saving = TRUE;
+  save_collection (self, self->shown, FALSE);
 }
 
 /* New collection */
