@@ -23,6 +23,7 @@ static const CredenceCliCommand commands[] = {
   { "identity", N_("List, add or remove the addresses your badges are issued to"), credence_cli_identity },
   { "import", N_("Add badges to the collection, verified"), credence_cli_import },
   { "inspect", N_("Show what a badge file holds, without verifying it"), credence_cli_inspect },
+  { "linkedin", N_("Print a LinkedIn link to add a badge to your profile or share it"), credence_cli_linkedin },
   { "list", N_("List the badges in the collection"), credence_cli_list },
   { "passphrase", N_("Set or change the collection’s passphrase, or go back to the keyring"), credence_cli_passphrase },
   { "pathway", N_("Import, export and follow learning pathways"), credence_cli_pathway },

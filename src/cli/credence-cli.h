@@ -43,6 +43,8 @@ int credence_cli_inspect  (int    argc,
                            char **argv);
 int credence_cli_import   (int    argc,
                            char **argv);
+int credence_cli_linkedin (int   argc,
+                           char **argv);
 int credence_cli_list     (int    argc,
                            char **argv);
 int credence_cli_passphrase (int  argc,
