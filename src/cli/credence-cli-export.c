@@ -16,6 +16,8 @@
 
 /* Add a sub-command here, in alphabetical order. */
 static const CredenceCliCommand export_commands[] = {
+  { "bundle", N_("Write badges, their documents and checks to one file another Credence verifies offline"), credence_cli_export_bundle },
+  { "files", N_("Write every badge as its baked picture and its JSON to a folder"), credence_cli_export_files },
   { "site", N_("Write the portfolio website to a folder"), credence_cli_export_site },
 };
 

@@ -361,7 +361,8 @@ credence_cli_import (int    argc,
   g_option_context_set_summary (context,
                                 _("Add badges to your collection: files, folders (with everything in "
                                   "them), links, or “-” for standard input. Each is verified and kept "
-                                  "with its report, even when it does not verify."));
+                                  "with its report, even when it does not verify. The badges of a "
+                                  "Credence bundle are verified offline, from the documents it holds."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2 || jobs < 0)
     {

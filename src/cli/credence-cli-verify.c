@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "credence-bundle.h"
 #include "credence-cli.h"
+#include "credence-cli-store.h"
 #include "credence-limits.h"
 #include "credence-loader.h"
 #include "credence-verifier.h"
@@ -19,6 +21,10 @@
 typedef struct
 {
   const char           *source;
+  CredenceBundle       *bundle;   /* a badge of this bundle, or NULL */
+  guint                 index;    /* its index in the bundle */
+  char                 *label;    /* FILE#N for a badge of a bundle */
+  char                 *heading;  /* printed before it: the bundle's summary */
   char                 *line;     /* the output for this source */
   CredenceVerdict       verdict;
   gboolean              read_error;
@@ -99,6 +105,22 @@ read_source (const char  *source,
   return g_bytes_new_take (contents, len);
 }
 
+/* Whether the file @source starts like a Credence bundle. */
+static gboolean
+is_bundle (const char *source)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  guint8 head[64];
+  gsize n = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, strlen (CREDENCE_BUNDLE_MAGIC), &n, NULL, NULL))
+    return FALSE;
+
+  return credence_bundle_sniff (head, n);
+}
+
 static gboolean
 is_url (const char *source)
 {
@@ -141,6 +163,99 @@ format_human (CredenceVerification *report,
   return g_string_free (out, FALSE);
 }
 
+static char *
+format_date (GDateTime *when)
+{
+  return when != NULL ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+/* A badge of a bundle, for people: its name, then the usual report and
+ * the date of the documents it was checked with.
+ */
+static char *
+bundle_human (CredenceVerification *report,
+              Job                  *job)
+{
+  const CredenceStoreBadge *badge = credence_bundle_get_badge (job->bundle, job->index);
+  g_autofree char *name = credence_cli_safe_text (badge->name != NULL ? badge->name : _("(no name)"));
+  g_autofree char *label = g_strdup_printf ("%s “%s”", job->label, name);
+  GDateTime *as_of = credence_verification_get_oldest_document_time (report);
+  GString *out = g_string_new (NULL);
+  g_autofree char *text = format_human (report, label);
+
+  g_string_append (out, text);
+  if (as_of != NULL)
+    {
+      g_autofree char *when = g_date_time_format (as_of, "%Y-%m-%d %H:%M UTC");
+
+      g_string_append_printf (out, "  ");
+      g_string_append_printf (out, _("Checked with the issuer’s documents as of %s"), when);
+      g_string_append_c (out, '\n');
+    }
+  if (badge->history != NULL && badge->history->len > 0)
+    {
+      CredenceStoreVerification *v = g_ptr_array_index (badge->history, badge->history->len - 1);
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (v->verified_at);
+      g_autofree char *when = at != NULL ? g_date_time_format (at, "%Y-%m-%d %H:%M UTC") : NULL;
+      g_autofree char *verdict = credence_cli_safe_text (v->verdict);
+
+      g_string_append_printf (out, "  ");
+      g_string_append_printf (out, _("When exported: %s, checked %s"), verdict, when != NULL ? when : "?");
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A badge of a bundle, as a JSON line: the usual members, "source" is
+ * FILE#N, and "bundle" says which badge and how old its documents are.
+ */
+static char *
+bundle_json_line (CredenceVerification *report,
+                  Job                  *job,
+                  double                ms)
+{
+  const CredenceStoreBadge *badge = credence_bundle_get_badge (job->bundle, job->index);
+  g_autofree char *line = credence_verification_to_json_line (report, job->label, ms);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) member = NULL;
+  g_autofree char *exported = format_date (credence_bundle_get_exported_at (job->bundle));
+  g_autofree char *as_of = format_date (credence_verification_get_oldest_document_time (report));
+  g_autofree char *member_text = NULL;
+  const char *problem = credence_bundle_get_problem (job->bundle, job->index);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, job->source);
+  json_builder_set_member_name (builder, "index");
+  json_builder_add_int_value (builder, job->index + 1);
+  credence_cli_add_string_member (builder, "id", badge->uid);
+  credence_cli_add_string_member (builder, "name", badge->name);
+  credence_cli_add_string_member (builder, "exported", exported);
+  credence_cli_add_string_member (builder, "documentsAsOf", as_of);
+  credence_cli_add_string_member (builder, "problem", problem);
+  if (badge->history != NULL && badge->history->len > 0)
+    {
+      CredenceStoreVerification *v = g_ptr_array_index (badge->history, badge->history->len - 1);
+      g_autofree char *when = credence_cli_format_time (v->verified_at);
+
+      json_builder_set_member_name (builder, "exportedVerdict");
+      json_builder_begin_object (builder);
+      credence_cli_add_string_member (builder, "verdict", v->verdict);
+      credence_cli_add_string_member (builder, "reason", v->reason);
+      credence_cli_add_string_member (builder, "time", when);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  member = json_builder_get_root (builder);
+  json_generator_set_root (generator, member);
+  member_text = json_generator_to_data (generator, NULL);
+
+  g_assert (line[0] == '{');
+  return g_strdup_printf ("{\"bundle\":%s,%s", member_text, line + 1);
+}
+
 static void
 verify_job_cb (gpointer data,
                gpointer user_data)
@@ -152,7 +267,9 @@ verify_job_cb (gpointer data,
   gint64 start = g_get_monotonic_time ();
   double ms;
 
-  if (is_url (job->source))
+  if (job->bundle != NULL)
+    report = credence_bundle_verify_badge (job->bundle, job->index, batch->verifier, NULL);
+  else if (is_url (job->source))
     report = credence_verifier_verify_url (batch->verifier, job->source, batch->pins, NULL);
   else
     {
@@ -172,8 +289,11 @@ verify_job_cb (gpointer data,
 
   g_mutex_lock (&batch->mutex);
   job->verdict = credence_verification_get_verdict (report);
-  job->line = batch->json ? credence_verification_to_json_line (report, job->source, ms)
-                          : format_human (report, job->source);
+  if (job->bundle != NULL)
+    job->line = batch->json ? bundle_json_line (report, job, ms) : bundle_human (report, job);
+  else
+    job->line = batch->json ? credence_verification_to_json_line (report, job->source, ms)
+                            : format_human (report, job->source);
   job->done = TRUE;
   g_cond_broadcast (&batch->cond);
   g_mutex_unlock (&batch->mutex);
@@ -219,6 +339,9 @@ credence_cli_verify (int    argc,
   g_autoptr(GDateTime) when = NULL;
   GThreadPool *pool;
   Batch batch = { 0 };
+  GArray *jobs_array;
+  GList *bundles = NULL;
+  guint n_jobs;
   int n_sources;
   gboolean any_invalid = FALSE, any_indeterminate = FALSE, any_read_error = FALSE;
   const char *env_map;
@@ -237,7 +360,7 @@ credence_cli_verify (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("SOURCE… — check Open Badges (files, URLs or - for standard input)"));
+  context = g_option_context_new (_("SOURCE… — check Open Badges (files, Credence bundles, URLs or - for standard input)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Exit status: 0 all valid, 1 some invalid, 3 some could not be checked, 2 usage errors."));
@@ -311,25 +434,76 @@ credence_cli_verify (int    argc,
   batch.verifier = verifier;
   batch.pins = pins;
   batch.json = json;
-  batch.jobs = g_new0 (Job, n_sources);
+  jobs_array = g_array_new (FALSE, TRUE, sizeof (Job));
+  for (int i = 0; i < n_sources; i++)
+    {
+      const char *source = argv[i + 1];
+      g_autoptr(CredenceBundle) bundle = NULL;
+
+      if (!is_url (source) && g_strcmp0 (source, "-") != 0 && is_bundle (source))
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
+
+          bundle = credence_bundle_new_from_file (file, NULL, &error);
+          if (bundle == NULL)
+            {
+              g_printerr ("credence-cli verify: %s: %s\n", source, error->message);
+              g_clear_error (&error);
+              any_read_error = TRUE;
+              continue;
+            }
+          bundles = g_list_prepend (bundles, g_object_ref (bundle));
+          for (guint j = 0; j < credence_bundle_get_n_badges (bundle); j++)
+            {
+              Job job = { 0 };
+
+              job.source = source;
+              job.bundle = bundle;
+              job.index = j;
+              job.label = g_strdup_printf ("%s#%u", source, j + 1);
+              if (j == 0 && !json)
+                {
+                  g_autofree char *exported = g_date_time_format (credence_bundle_get_exported_at (bundle),
+                                                                  "%Y-%m-%d %H:%M UTC");
+
+                  job.heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%s: a Credence bundle of %u badge, exported %s\n",
+                                                              "%s: a Credence bundle of %u badges, exported %s\n",
+                                                              credence_bundle_get_n_badges (bundle)),
+                                                 source, credence_bundle_get_n_badges (bundle), exported);
+                }
+              g_array_append_val (jobs_array, job);
+            }
+          if (credence_bundle_get_n_badges (bundle) == 0 && !json)
+            printf (_("%s: a Credence bundle without badges\n"), source);
+          continue;
+        }
+      {
+        Job job = { 0 };
+
+        job.source = source;
+        g_array_append_val (jobs_array, job);
+      }
+    }
+  n_jobs = jobs_array->len;
+  batch.jobs = (Job *) (gpointer) jobs_array->data;
   g_mutex_init (&batch.mutex);
   g_cond_init (&batch.cond);
 
   pool = g_thread_pool_new (verify_job_cb, &batch, jobs, FALSE, NULL);
-  for (int i = 0; i < n_sources; i++)
-    {
-      batch.jobs[i].source = argv[i + 1];
-      g_thread_pool_push (pool, &batch.jobs[i], NULL);
-    }
+  for (guint i = 0; i < n_jobs; i++)
+    g_thread_pool_push (pool, &batch.jobs[i], NULL);
 
   /* Print in input order, each as soon as it and those before it are done. */
-  for (int i = 0; i < n_sources; i++)
+  for (guint i = 0; i < n_jobs; i++)
     {
       g_mutex_lock (&batch.mutex);
       while (!batch.jobs[i].done)
         g_cond_wait (&batch.cond, &batch.mutex);
       g_mutex_unlock (&batch.mutex);
 
+      if (batch.jobs[i].heading != NULL)
+        fputs (batch.jobs[i].heading, stdout);
       fputs (batch.jobs[i].line, stdout);
       if (json)
         fputc ('\n', stdout);
@@ -341,9 +515,14 @@ credence_cli_verify (int    argc,
     }
 
   g_thread_pool_free (pool, FALSE, TRUE);
-  for (int i = 0; i < n_sources; i++)
-    g_free (batch.jobs[i].line);
-  g_free (batch.jobs);
+  for (guint i = 0; i < n_jobs; i++)
+    {
+      g_free (batch.jobs[i].line);
+      g_free (batch.jobs[i].label);
+      g_free (batch.jobs[i].heading);
+    }
+  g_array_free (jobs_array, TRUE);
+  g_list_free_full (bundles, g_object_unref);
   g_mutex_clear (&batch.mutex);
   g_cond_clear (&batch.cond);
 

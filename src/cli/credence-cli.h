@@ -33,6 +33,10 @@ int credence_cli_collection (int  argc,
                              char **argv);
 int credence_cli_export   (int    argc,
                            char **argv);
+int credence_cli_export_bundle (int    argc,
+                                char **argv);
+int credence_cli_export_files (int    argc,
+                               char **argv);
 int credence_cli_export_site (int  argc,
                               char **argv);
 int credence_cli_help     (int    argc,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "credence-badge.h"
+#include "credence-bundle.h"
 #include "credence-document-set.h"
 #include "credence-importer.h"
 #include "credence-loader.h"
@@ -114,14 +115,19 @@ typedef enum
   ITEM_URL,
   ITEM_BYTES,
   ITEM_REVERIFY,
+  ITEM_BUNDLED,
 } ItemKind;
 
 typedef struct
 {
-  ItemKind  kind;
-  char     *source;
-  GFile    *file;
-  GBytes   *bytes;
+  ItemKind             kind;
+  char                *source;
+  GFile               *file;
+  GBytes              *bytes;
+  /* A badge of a bundle: its documents, its history, or why not. */
+  CredenceDocumentSet *pins;
+  GPtrArray           *history;
+  char                *problem;
 } Item;
 
 static void
@@ -133,6 +139,9 @@ item_free (Item *item)
   g_free (item->source);
   g_clear_object (&item->file);
   g_clear_pointer (&item->bytes, g_bytes_unref);
+  g_clear_object (&item->pins);
+  g_clear_pointer (&item->history, g_ptr_array_unref);
+  g_free (item->problem);
   g_free (item);
 }
 
@@ -177,6 +186,7 @@ struct _CredenceImporter
 
   CredenceStore    *store;
   CredenceVerifier *verifier;
+  CredenceVerifier *offline_verifier; /* for bundles, made when needed */
   guint             jobs;
   guint             batch_size;
   GPtrArray        *items;
@@ -221,6 +231,7 @@ credence_importer_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->verifier);
+  g_clear_object (&self->offline_verifier);
 
   G_OBJECT_CLASS (credence_importer_parent_class)->dispose (object);
 }
@@ -439,6 +450,66 @@ credence_importer_add_bytes (CredenceImporter *self,
   item = item_new (ITEM_BYTES, name != NULL ? name : _("pasted badge"));
   item->bytes = g_bytes_ref (bytes);
   g_ptr_array_add (self->items, item);
+}
+
+/* The items of one bundle, or one rejected item saying why it cannot
+ * be read.
+ */
+static void
+add_bundle_items (CredenceImporter *self,
+                  CredenceBundle   *bundle,
+                  const GError     *error,
+                  const char       *name,
+                  GPtrArray        *out)
+{
+  if (self->offline_verifier == NULL)
+    self->offline_verifier = credence_verifier_dup_offline (self->verifier);
+
+  if (bundle == NULL)
+    {
+      Item *item = item_new (ITEM_BUNDLED, name);
+
+      item->problem = g_strdup (error->message);
+      g_ptr_array_add (out, item);
+      return;
+    }
+
+  for (guint i = 0; i < credence_bundle_get_n_badges (bundle); i++)
+    {
+      const CredenceStoreBadge *badge = credence_bundle_get_badge (bundle, i);
+      g_autofree char *source = g_strdup_printf ("%s#%u", name, i + 1);
+      Item *item = item_new (ITEM_BUNDLED, source);
+
+      item->problem = g_strdup (credence_bundle_get_problem (bundle, i));
+      if (badge->original != NULL)
+        item->bytes = g_bytes_ref (badge->original);
+      item->pins = credence_bundle_dup_documents (bundle, i);
+      item->history = g_ptr_array_new_with_free_func ((GDestroyNotify) credence_store_verification_free);
+      for (guint j = 0; badge->history != NULL && j < badge->history->len; j++)
+        g_ptr_array_add (item->history, credence_store_verification_copy (g_ptr_array_index (badge->history, j)));
+      g_ptr_array_add (out, item);
+    }
+}
+
+/**
+ * credence_importer_add_bundle:
+ * @bundle: a bundle (credence_bundle_new_from_bytes())
+ * @name: what to call it (its file name)
+ *
+ * Imports every badge of @bundle with the documents and verification
+ * history it holds, verified offline from those documents only.  Bundle
+ * files given to credence_importer_add_file() are recognised too.
+ */
+void
+credence_importer_add_bundle (CredenceImporter *self,
+                              CredenceBundle   *bundle,
+                              const char       *name)
+{
+  g_return_if_fail (CREDENCE_IS_IMPORTER (self));
+  g_return_if_fail (CREDENCE_IS_BUNDLE (bundle));
+  g_return_if_fail (!self->running);
+
+  add_bundle_items (self, bundle, NULL, name, self->items);
 }
 
 /**
@@ -682,6 +753,48 @@ expand_folder (GFile        *folder,
           g_ptr_array_add (out, item);
         }
     }
+}
+
+static gboolean
+is_bundle_file (GFile        *file,
+                GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
+  guint8 head[64];
+  gsize n = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, strlen (CREDENCE_BUNDLE_MAGIC), &n,
+                                cancellable, NULL))
+    return FALSE;
+
+  return credence_bundle_sniff (head, n);
+}
+
+/* Replaces bundle files by their badges. */
+static GPtrArray *
+expand_bundles (CredenceImporter *self,
+                GPtrArray        *items,
+                GCancellable     *cancellable)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (item->kind == ITEM_FILE && is_bundle_file (item->file, cancellable))
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(CredenceBundle) bundle = credence_bundle_new_from_file (item->file, cancellable, &error);
+
+          add_bundle_items (self, bundle, error, item->source, out);
+        }
+      else
+        g_ptr_array_add (out, g_steal_pointer (&items->pdata[i]));
+    }
+
+  return out;
 }
 
 /* Replaces folders by the files below them. */
@@ -968,11 +1081,24 @@ import_one (CredenceImporter *self,
   g_autoptr(GError) error = NULL;
   CredenceVerification *verification;
   Item *item = job->item;
+  CredenceVerifier *verifier = self->verifier;
 
   switch (item->kind)
     {
     case ITEM_FILE:
       badge = credence_badge_new_from_file (item->file, cancellable, &error);
+      break;
+    case ITEM_BUNDLED:
+      /* Verified offline, from the bundle's documents only. */
+      if (item->problem != NULL)
+        {
+          reject (job, "invalid-data", item->problem);
+          return;
+        }
+      badge = credence_badge_new_from_bytes (item->bytes, item->source, &error);
+      verifier = self->offline_verifier;
+      if (item->pins != NULL)
+        credence_document_set_merge (pins, item->pins);
       break;
     case ITEM_BYTES:
       badge = credence_badge_new_from_bytes (item->bytes, item->source, &error);
@@ -1000,7 +1126,7 @@ import_one (CredenceImporter *self,
       CredenceDocument *hosted;
       g_autoptr(CredenceBadge) fetched = NULL;
 
-      verification = credence_verifier_verify_url (self->verifier, credence_badge_get_url (badge),
+      verification = credence_verifier_verify_url (verifier, credence_badge_get_url (badge),
                                                    pins, cancellable);
       hosted = credence_document_set_lookup (pins, credence_badge_get_url (badge));
       if (hosted != NULL)
@@ -1027,7 +1153,7 @@ import_one (CredenceImporter *self,
     }
   else
     {
-      verification = credence_verifier_verify_bytes (self->verifier, credence_badge_get_payload (badge),
+      verification = credence_verifier_verify_bytes (verifier, credence_badge_get_payload (badge),
                                                      pins, cancellable);
       job->record = record_from_badge (badge, item->source);
       fill_from_documents (job->record, badge, pins);
@@ -1036,9 +1162,13 @@ import_one (CredenceImporter *self,
   job->result->verification = verification;
   job->result->name = g_strdup (job->record->name);
   job->result->spec = g_strdup (job->record->spec_version);
+  /* A bundled badge keeps the history it came with. */
+  for (guint i = 0; item->history != NULL && i < item->history->len; i++)
+    credence_store_badge_add_verification (job->record,
+                                           credence_store_verification_copy (g_ptr_array_index (item->history, i)));
   credence_store_badge_add_verification (job->record,
                                          store_verification (verification, item->source,
-                                                             verifier_is_online (self->verifier),
+                                                             verifier_is_online (verifier),
                                                              elapsed_ms (job->started)));
   job->record->documents = documents_from_set (pins);
 }
@@ -1242,6 +1372,12 @@ credence_importer_run (CredenceImporter  *self,
 
   items = expand_items (self->items, cancellable);
   g_ptr_array_set_size (self->items, 0);
+  {
+    GPtrArray *expanded = expand_bundles (self, items, cancellable);
+
+    g_ptr_array_unref (items);
+    items = expanded;
+  }
 
   jobs = self->jobs > 0 ? self->jobs : MAX (g_get_num_processors (), 1);
   max_in_flight = 2 * jobs + self->batch_size;

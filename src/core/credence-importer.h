@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "credence-badge.h"
+#include "credence-bundle.h"
 #include "credence-document-set.h"
 #include "credence-store.h"
 #include "credence-verification.h"
@@ -104,6 +105,9 @@ void              credence_importer_add_url        (CredenceImporter     *self,
                                                     const char           *url);
 void              credence_importer_add_bytes      (CredenceImporter     *self,
                                                     GBytes               *bytes,
+                                                    const char           *name);
+void              credence_importer_add_bundle     (CredenceImporter     *self,
+                                                    CredenceBundle       *bundle,
                                                     const char           *name);
 void              credence_importer_add_source     (CredenceImporter     *self,
                                                     const char           *source);

@@ -56,6 +56,14 @@ G_BEGIN_DECLS
 #define CREDENCE_LIMIT_PATHWAY_LINKS       16                 /* links on one step */
 #define CREDENCE_LIMIT_PATHWAY_TEXT        8192               /* bytes of one title, note, id or URL */
 
+/* Bundles of badges (credence-bundle), written by anyone */
+#define CREDENCE_LIMIT_BUNDLE_SIZE         (G_GINT64_CONSTANT (1024) * 1024 * 1024) /* bytes of one bundle file */
+#define CREDENCE_LIMIT_BUNDLE_BADGES       20000              /* badges in one bundle */
+#define CREDENCE_LIMIT_BUNDLE_BLOBS        200000             /* stored files and documents in one bundle */
+#define CREDENCE_LIMIT_BUNDLE_BLOB_SIZE    CREDENCE_LIMIT_INPUT_SIZE /* bytes of one stored file, decoded */
+#define CREDENCE_LIMIT_BUNDLE_DOCUMENTS    512                /* pinned documents of one badge */
+#define CREDENCE_LIMIT_BUNDLE_HISTORY      64                 /* verifications of one badge (the newest are written) */
+
 /* RDF Dataset Canonicalization (RDFC-1.0): poison graphs of look-alike blank
  * nodes make Hash N-Degree Quads explode combinatorially. */
 #define CREDENCE_LIMIT_RDFC_WORK           1000000            /* Hash N-Degree Quads work units (≈ 0.2 s) */

@@ -104,6 +104,34 @@ credence_verifier_set_identities (CredenceVerifier   *self,
 }
 
 /**
+ * credence_verifier_dup_offline:
+ *
+ * A verifier like @self (the same identities and time) that uses no
+ * network: @self itself when its loader is offline.
+ *
+ * Returns: (transfer full): an offline verifier
+ */
+CredenceVerifier *
+credence_verifier_dup_offline (CredenceVerifier *self)
+{
+  g_autoptr(CredenceLoader) loader = NULL;
+  CredenceVerifier *copy;
+
+  g_return_val_if_fail (CREDENCE_IS_VERIFIER (self), NULL);
+
+  if (credence_loader_get_offline (self->loader))
+    return g_object_ref (self);
+
+  loader = credence_loader_new ();
+  credence_loader_set_offline (loader, TRUE);
+  copy = credence_verifier_new (loader);
+  copy->identities = g_strdupv (self->identities);
+  copy->at = self->at != NULL ? g_date_time_ref (self->at) : NULL;
+
+  return copy;
+}
+
+/**
  * credence_verifier_set_time:
  * @at: (nullable): the verification time, or %NULL for the current time
  */

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (CredenceVerifier, credence_verifier, CREDENCE, VERIFIER, G
 
 CredenceVerifier     *credence_verifier_new              (CredenceLoader       *loader) G_GNUC_WARN_UNUSED_RESULT;
 CredenceLoader       *credence_verifier_get_loader       (CredenceVerifier     *self);
+CredenceVerifier     *credence_verifier_dup_offline      (CredenceVerifier     *self) G_GNUC_WARN_UNUSED_RESULT;
 void                  credence_verifier_set_identities   (CredenceVerifier     *self,
                                                           const char * const   *identities);
 void                  credence_verifier_set_time         (CredenceVerifier     *self,

@@ -20,7 +20,7 @@ seconds=$2
 results=$3
 shift 3
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(backup badge jsonld jws nquads pathway png svg)
+[ ${#targets[@]} -gt 0 ] || targets=(backup badge bundle jsonld jws nquads pathway png svg)
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -29,7 +29,7 @@ export G_DEBUG="fatal-criticals"
 
 dictionary () {
   case "$1" in
-    badge|jsonld) echo "$here/jsonld.dict" ;;
+    badge|bundle|jsonld) echo "$here/jsonld.dict" ;;
     png) echo "$here/png.dict" ;;
     svg) echo "$here/svg.dict" ;;
   esac
