@@ -562,6 +562,61 @@ test_collection_choice (void)
                         chosen, NULL), ==, 1);
 }
 
+/* export files: sanitised names, a picture and the data per badge, and
+ * importing the folder gives the same badges back.
+ */
+static void
+test_export_files (void)
+{
+  g_autofree char *folder = g_build_filename (fixture.dir, "files", NULL);
+  g_autofree char *fresh = g_build_filename (fixture.dir, "files-home", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GRegex) safe = g_regex_new ("^[a-z0-9-]+-[0-9a-f]{12}\\.(png|svg|json|jws|jwt)$", 0, 0, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) reimported = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) got = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *name;
+  guint pictures = 0, data = 0;
+
+  g_assert_cmpint (run (fixture.source_dir, &out, &err, "export", "files", folder, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "5 badges"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_true (g_regex_match (safe, name, 0, NULL));
+      if (g_str_has_suffix (name, ".png") || g_str_has_suffix (name, ".svg"))
+        pictures++;
+      else
+        data++;
+    }
+  g_assert_cmpuint (pictures, ==, 5);
+  g_assert_cmpuint (data, ==, 5);
+
+  /* Offline: the pictures and the data files are the same badges. */
+  run (fresh, &out, &err, "import", "--offline", "--json", folder, NULL);
+  g_assert_null (strstr (out, "\"status\":\"rejected\""));
+  reimported = list_verdicts (fresh, names);
+  g_assert_cmpuint (g_hash_table_size (reimported), ==, 5);
+  g_hash_table_iter_init (&iter, fixture.names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_add (expected, value);
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_add (got, value);
+  g_assert_cmpuint (g_hash_table_size (got), ==, g_hash_table_size (expected));
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_true (g_hash_table_contains (got, key));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/cli-bundle/forged-hosted", test_forged_hosted);
   g_test_add_func ("/cli-bundle/errors", test_not_a_bundle_errors);
   g_test_add_func ("/cli-bundle/collection-choice", test_collection_choice);
+  g_test_add_func ("/cli-bundle/export-files", test_export_files);
 
   status = g_test_run ();
 

@@ -314,6 +314,45 @@ build_verification (CredenceBadgePage        *self,
   gtk_box_append (self->content, GTK_WIDGET (self->card));
 }
 
+/* LinkedIn: add the badge to the profile, or share its page in a post. */
+static void
+build_share (CredenceBadgePage        *self,
+             const CredenceStoreBadge *stored)
+{
+  GtkWidget *group;
+  GtkWidget *box;
+  GtkWidget *add;
+  GtkWidget *share;
+
+  if (stored == NULL)
+    return;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("LinkedIn"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Opens LinkedIn in your browser, filled in with this badge and "
+                                           "linking to its page on your portfolio site or to its issuer."));
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+
+  add = gtk_button_new_with_mnemonic (_("_Add to Profile"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.linkedin-add");
+  gtk_widget_set_tooltip_text (add, _("Add this badge to your LinkedIn profile as a license or certification"));
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_set_name (add, "linkedin-add");
+
+  share = gtk_button_new_with_mnemonic (_("S_hare in a Post"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (share), "win.linkedin-share");
+  gtk_widget_set_tooltip_text (share, _("Share this badge’s page on LinkedIn"));
+  gtk_widget_add_css_class (share, "pill");
+  gtk_widget_set_name (share, "linkedin-share");
+
+  gtk_box_append (GTK_BOX (box), add);
+  gtk_box_append (GTK_BOX (box), share);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+  gtk_box_append (self->content, group);
+}
+
 static void
 build_history (CredenceBadgePage        *self,
                const CredenceStoreBadge *stored)
@@ -442,6 +481,7 @@ credence_badge_page_set_badge (CredenceBadgePage        *self,
   build_hero (self, stored, thumbnailer);
   build_details (self, stored);
   build_verification (self, stored);
+  build_share (self, stored);
   build_history (self, stored);
   build_technical (self, stored);
 }

@@ -26,6 +26,7 @@
 #include "credence-thumbnailer.h"
 #include "credence-ui.h"
 #include "credence-window.h"
+#include "credence-window-export.h"
 
 struct _CredenceWindow
 {
@@ -2504,6 +2505,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-selected", NULL, remove_selected_action);
   gtk_widget_class_install_action (widget_class, "win.leave-selection-mode", NULL, leave_selection_mode_action);
   gtk_widget_class_install_property_action (widget_class, "win.select-mode", "selection-mode");
+  _credence_window_export_class_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
@@ -2899,6 +2901,20 @@ credence_window_get_drop_target (CredenceWindow *self)
 {
   g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
   return self->drop_target;
+}
+
+/**
+ * credence_window_show_message:
+ * @message: a short sentence
+ *
+ * Shows @message in a toast.
+ */
+void
+credence_window_show_message (CredenceWindow *self,
+                              const char     *message)
+{
+  g_return_if_fail (CREDENCE_IS_WINDOW (self));
+  show_message (self, message);
 }
 
 /**

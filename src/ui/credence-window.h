@@ -51,6 +51,8 @@ const char     *credence_window_get_last_message (CredenceWindow    *self);
 gboolean        credence_window_get_offline_bar_revealed (CredenceWindow *self);
 CredenceAttentionList *credence_window_get_attention_list (CredenceWindow *self);
 CredenceReverifier *credence_window_get_reverifier (CredenceWindow *self);
+void            credence_window_show_message   (CredenceWindow      *self,
+                                                const char          *message);
 void            credence_window_reload         (CredenceWindow      *self);
 void            credence_window_set_uses_passphrase (CredenceWindow *self,
                                                 gboolean             uses_passphrase);
