@@ -48,8 +48,12 @@ credence_export_badge_slug (const char *uid,
 
   g_return_val_if_fail (uid != NULL, NULL);
 
-  if (name != NULL && g_utf8_validate (name, -1, NULL))
-    ascii = g_str_to_ascii (name, "C");
+  if (name != NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (name, -1);
+
+      ascii = g_str_to_ascii (valid, "C");
+    }
 
   for (const char *p = ascii; p != NULL && *p != '\0' && slug->len < SLUG_NAME_LENGTH; p++)
     {

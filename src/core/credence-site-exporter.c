@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "credence-badge.h"
+#include "credence-export-paths.h"
 #include "credence-html.h"
 #include "credence-picture.h"
 #include "credence-site-exporter.h"
@@ -466,44 +467,6 @@ prepare_folder (const char  *folder,
     }
 
   return TRUE;
-}
-
-/* Names */
-
-/* A file name stem from a badge's name and its id in the collection:
- * lowercase ASCII letters, digits and dashes only. */
-static char *
-badge_slug (const char *uid,
-            const char *name)
-{
-  g_autofree char *clean = credence_html_clean_text (name, 0);
-  g_autofree char *ascii = g_str_to_ascii (clean, "C");
-  GString *slug = g_string_new (NULL);
-  guint id_chars = 0;
-
-  for (const char *p = ascii; *p != '\0' && slug->len < 48; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  if (slug->len == 0)
-    g_string_append (slug, "badge");
-
-  g_string_append_c (slug, '-');
-  for (const char *p = uid; *p != '\0' && id_chars < 12; p++)
-    if (g_ascii_isalnum (*p))
-      {
-        g_string_append_c (slug, g_ascii_tolower (*p));
-        id_chars++;
-      }
-  if (id_chars == 0)
-    g_string_append_c (slug, '0');
-
-  return g_string_free (slug, FALSE);
 }
 
 /* Pictures */
@@ -1872,7 +1835,7 @@ collect (Export        *e,
           page->badge = g_steal_pointer (&badge);
           if (page->badge->payload != NULL)
             page->parsed = credence_badge_new_from_bytes (page->badge->payload, NULL, NULL);
-          page->slug = badge_slug (page->badge->uid, page->badge->name);
+          page->slug = credence_export_badge_slug (page->badge->uid, page->badge->name);
           g_ptr_array_add (e->pages, page);
           g_hash_table_insert (e->by_uid, page->badge->uid, page);
           g_ptr_array_add (section->pages, page);
