@@ -262,7 +262,7 @@ test_human_output (void)
   run (fresh, &out, &err, "verify", "--offline", fixture.bundle, NULL);
   g_assert_nonnull (strstr (out, "a Credence bundle of 5 badges, exported "));
   g_assert_nonnull (strstr (out, "Checked with the issuer’s documents as of "));
-  g_assert_nonnull (strstr (out, "When exported: valid, checked "));
+  g_assert_nonnull (strstr (out, "When exported: Valid, checked "));
   g_assert_nonnull (strstr (out, "#5 “"));
 }
 

@@ -169,6 +169,21 @@ format_date (GDateTime *when)
   return when != NULL ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
 
+/* The title of a verdict recorded as text ("valid"…), for people. */
+static const char *
+verdict_title (const char *verdict)
+{
+  static const CredenceVerdict verdicts[] = {
+    CREDENCE_VERDICT_VALID, CREDENCE_VERDICT_INVALID, CREDENCE_VERDICT_INDETERMINATE,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (verdicts); i++)
+    if (g_strcmp0 (verdict, credence_verdict_to_string (verdicts[i])) == 0)
+      return credence_verdict_get_title (verdicts[i]);
+
+  return verdict;
+}
+
 /* A badge of a bundle, for people: its name, then the usual report and
  * the date of the documents it was checked with.
  */
@@ -197,7 +212,7 @@ bundle_human (CredenceVerification *report,
       CredenceStoreVerification *v = g_ptr_array_index (badge->history, badge->history->len - 1);
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (v->verified_at);
       g_autofree char *when = at != NULL ? g_date_time_format (at, "%Y-%m-%d %H:%M UTC") : NULL;
-      g_autofree char *verdict = credence_cli_safe_text (v->verdict);
+      g_autofree char *verdict = credence_cli_safe_text (verdict_title (v->verdict));
 
       g_string_append_printf (out, "  ");
       g_string_append_printf (out, _("When exported: %s, checked %s"), verdict, when != NULL ? when : "?");
