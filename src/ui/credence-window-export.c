@@ -234,7 +234,8 @@ export_bundle_action (GtkWidget  *widget,
                                          _("_Export"), _("_Cancel"));
   /* Translators: the default file name of an exported bundle. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("badges.credence-bundle"));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  /* Disconnected if the window goes first. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
