@@ -12,7 +12,6 @@
 #include <stdio.h>
 
 #include "credence-cli.h"
-#include "credence-export-paths.h"
 #include "credence-cli-store.h"
 #include "credence-site-exporter.h"
 
@@ -78,13 +77,6 @@ credence_cli_export_site (int    argc,
       return g_error_matches (error, CREDENCE_SITE_ERROR, CREDENCE_SITE_ERROR_WRITE)
              ? CREDENCE_CLI_EXIT_NO : CREDENCE_CLI_EXIT_USAGE;
     }
-
-  /* The LinkedIn links of the app and of credence-cli linkedin point at
-   * the published pages from now on.
-   */
-  if (base_url != NULL && base_url[0] != '\0' &&
-      !credence_store_set_meta (store, CREDENCE_EXPORT_META_BASE_URL, base_url, &error))
-    return credence_cli_report_error (error);
 
   {
     guint n = credence_site_exporter_get_n_badges (exporter);

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "credence-export-paths.h"
 #include "credence-store.h"
 
 G_BEGIN_DECLS
@@ -42,7 +43,7 @@ typedef enum
  * address it is published at (for LinkedIn links and the next export);
  * an export remembers the ones it was given. */
 #define CREDENCE_SITE_META_OWNER_NAME "portfolio-owner-name"
-#define CREDENCE_SITE_META_BASE_URL   "portfolio-base-url"
+#define CREDENCE_SITE_META_BASE_URL   CREDENCE_EXPORT_META_BASE_URL
 
 /* The file that marks a folder as written by the site exporter. */
 #define CREDENCE_SITE_MARKER_FILE ".credence-site"
