@@ -531,6 +531,12 @@ credence_store_open (const char  *path,
       return NULL;
     }
 
+  /* Set before the first read: right after another process was killed
+   * mid-write, that read may have to wait for the journal to be recovered
+   * or for a lock another process holds, rather than fail at once.
+   */
+  sqlite3_busy_timeout (db, 10000);
+
   self = g_object_new (CREDENCE_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->db = db;
@@ -563,8 +569,6 @@ credence_store_open (const char  *path,
       _credence_store_set_sqlite_error (error, db, "reading the collection");
       return NULL;
     }
-
-  sqlite3_busy_timeout (db, 10000);
 
   /* Checked before anything is written (switching to WAL writes). */
   version = user_version != NULL ? atoi (user_version) : 0;
