@@ -174,14 +174,6 @@ add_row (AdwPreferencesGroup *group,
   return row;
 }
 
-static gboolean
-is_web_link (const char *url)
-{
-  return url != NULL &&
-         (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")) &&
-         g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
-}
-
 static void
 hero_loaded_cb (GObject      *source,
                 GAsyncResult *result,
@@ -232,7 +224,7 @@ build_hero (CredenceBadgePage        *self,
   gtk_widget_add_css_class (label, "title-1");
   gtk_box_append (GTK_BOX (box), label);
 
-  if (is_web_link (issuer_url))
+  if (credence_ui_is_web_link (issuer_url))
     {
       g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", issuer_url, issuer);
 

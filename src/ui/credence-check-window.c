@@ -542,31 +542,14 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static gboolean
-is_web_link (const char *text)
-{
-  return (g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "http://")) &&
-         g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
-}
-
-static void
-link_changed_cb (GtkEditable      *entry,
-                 AdwMessageDialog *dialog)
-{
-  g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "check", is_web_link (link));
-}
-
 static void
 link_response_cb (AdwMessageDialog    *dialog,
                   const char          *response,
                   CredenceCheckWindow *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *link = credence_ui_link_dialog_dup_link (dialog);
 
-  if (g_strcmp0 (response, "check") == 0 && is_web_link (link))
+  if (g_strcmp0 (response, "check") == 0 && credence_ui_is_web_link (link))
     credence_check_window_check_url (self, link);
 }
 
@@ -575,24 +558,11 @@ enter_link_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  GtkWidget *dialog, *entry;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Check Badge From Link"),
-                                   _("Paste the link to the badge or its page. It is not added."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "check", _("_Check"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "check", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "check");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "check", FALSE);
-  g_signal_connect (entry, "changed", G_CALLBACK (link_changed_cb), dialog);
+  dialog = credence_ui_link_dialog_new (GTK_WINDOW (widget), _("Check Badge From Link"),
+                                        _("Paste the link to the badge or its page. It is not added."),
+                                        "check", _("_Check"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (link_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

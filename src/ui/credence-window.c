@@ -1299,34 +1299,17 @@ cancel_import_action (GtkWidget  *widget,
   g_cancellable_cancel (CREDENCE_WINDOW (widget)->import_cancellable);
 }
 
-static gboolean
-is_web_link (const char *text)
-{
-  return (g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "http://")) &&
-         g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
-}
-
 static void
 link_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   CredenceWindow   *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *link = credence_ui_link_dialog_dup_link (dialog);
 
-  if (g_strcmp0 (response, "add") != 0 || self->store == NULL || !is_web_link (link))
+  if (g_strcmp0 (response, "add") != 0 || self->store == NULL || !credence_ui_is_web_link (link))
     return;
 
   credence_window_import_url (self, link);
-}
-
-static void
-link_changed_cb (GtkEditable      *entry,
-                 AdwMessageDialog *dialog)
-{
-  g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", is_web_link (link));
 }
 
 /* Imports what was pasted or dropped. */
@@ -1421,24 +1404,11 @@ add_from_link_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   CredenceWindow *self = CREDENCE_WINDOW (widget);
-  GtkWidget *dialog, *entry;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Badge From Link"),
-                                   _("Paste the link to the badge or its page."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  g_signal_connect (entry, "changed", G_CALLBACK (link_changed_cb), dialog);
+  dialog = credence_ui_link_dialog_new (GTK_WINDOW (self), _("Add Badge From Link"),
+                                        _("Paste the link to the badge or its page."),
+                                        "add", _("_Add"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (link_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
