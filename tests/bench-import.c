@@ -103,7 +103,7 @@ write_ob3_badges (const char *folder,
         "\"validFrom\":\"2025-01-01T00:00:00Z\",\"name\":\"Credential %u\","
         "\"credentialSubject\":{\"id\":\"did:example:learner%u\",\"type\":[\"AchievementSubject\"],"
         "\"achievement\":{\"id\":\"https://example.org/achievements/%u\",\"type\":[\"Achievement\"],"
-        "\"name\":\"Achievement %u\",\"description\":\"Benchmark achievement.\","
+        "\"name\":\"Achievement %u\",\"description\":\"Benchmark achievement: the learner planned, built and documented a small project on their own, presented it to a panel, answered questions on the choices they made, and reflected in writing on what they would do differently next time and which skills they want to develop further.\","
         "\"criteria\":{\"narrative\":\"Do the thing.\"}}}}",
         i, did, i, i, i % 50, i % 50);
       g_autofree char *name = g_strdup_printf ("ob3-%05u.json", i);
@@ -129,6 +129,42 @@ count_valid_cb (CredenceImporter     *importer,
   if (result->verification != NULL &&
       credence_verification_get_verdict (result->verification) == CREDENCE_VERDICT_VALID)
     (*valid)++;
+}
+
+static CredenceStore *
+timed_open (const char *path,
+            GBytes     *key,
+            double     *ms)
+{
+  g_autoptr(GError) error = NULL;
+  CredenceStore *store;
+  double start = cpu_seconds ();
+
+  store = credence_store_open (path, key, &error);
+  g_assert_no_error (error);
+  if (ms != NULL)
+    *ms = (cpu_seconds () - start) * 1000;
+
+  return store;
+}
+
+/* The CPU time of one list or search, checked for @expected badges. */
+static double
+timed_list (CredenceStore *store,
+            const char    *search,
+            guint          expected)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  double start = cpu_seconds ();
+  double cpu;
+
+  list = credence_store_list_badges (store, search, &error);
+  cpu = (cpu_seconds () - start) * 1000;
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, expected);
+
+  return cpu;
 }
 
 static CredenceImporter *
@@ -160,13 +196,12 @@ main (int   argc,
   g_autoptr(CredenceStore) store = NULL;
   g_autoptr(CredenceImporter) importer = NULL;
   g_autoptr(GFile) folder = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   TestServer *server;
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10000;
   guint n_ob3 = n / 4;
   guint n_ob2 = n - n_ob3;
   guint valid = 0;
-  double empty_rss, seconds, cpu, list_ms, search_ms;
+  double empty_rss, seconds, cpu, list_ms = 0, search_ms = 0;
   gint64 start;
 
   g_test_init (&argc, &argv, NULL);
@@ -240,20 +275,33 @@ main (int   argc,
           n, seconds, n / seconds, cpu, n / cpu);
   g_clear_object (&importer);
 
-  start = g_get_monotonic_time ();
-  list = credence_store_list_badges (store, NULL, &error);
-  list_ms = (g_get_monotonic_time () - start) / 1000.0;
-  g_assert_cmpuint (list->len, ==, n);
-  g_clear_pointer (&list, g_ptr_array_unref);
-
-  start = g_get_monotonic_time ();
-  list = credence_store_list_badges (store, "learner4242@", &error);
-  search_ms = (g_get_monotonic_time () - start) / 1000.0;
-  g_assert_cmpuint (list->len, ==, n_ob2 > 4242 ? 1 : 0);
-  g_clear_pointer (&list, g_ptr_array_unref);
-  printf ("list %u badges: %.1f ms; search: %.1f ms (target < 50 ms)\n", n, list_ms, search_ms);
-
+  /* Listing and searching, right after the collection is opened (nothing
+   * decrypted yet, as when the app starts) and again with the pages cached.
+   */
   g_clear_object (&store);
+  for (guint round = 0; round < 3; round++)
+    {
+      double open_ms, list_cold, list_warm, search_cold, search_warm;
+
+      store = timed_open (path, key, &open_ms);
+      list_cold = timed_list (store, NULL, n);
+      list_warm = timed_list (store, NULL, n);
+      g_clear_object (&store);
+
+      store = timed_open (path, key, NULL);
+      search_cold = timed_list (store, "learner4242@", n_ob2 > 4242 ? 1 : 0);
+      search_warm = timed_list (store, "learner4242@", n_ob2 > 4242 ? 1 : 0);
+      g_clear_object (&store);
+
+      printf ("list %u badges (CPU ms): open %.1f; just opened %.1f, again %.1f; "
+              "search just opened %.1f, again %.1f (target < 50 ms)\n",
+              n, open_ms, list_cold, list_warm, search_cold, search_warm);
+      list_ms = MAX (list_ms, list_cold);
+      search_ms = MAX (search_ms, search_cold);
+    }
+  printf ("list/search worst of 3, just opened: %.1f ms / %.1f ms CPU (target < 50 ms)\n",
+          list_ms, search_ms);
+
   printf ("peak RSS %.1f MB; empty store %.1f MB; limit 2x + 50 = %.1f MB\n",
           peak_rss_mb (), empty_rss, 2 * empty_rss + 50);
   printf ("database size: %.1f MB (%.1f KB per badge)\n",

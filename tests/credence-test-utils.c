@@ -333,7 +333,7 @@ credence_test_write_ob2_site (const char *dir,
 
   badge_json = g_strdup_printf ("{\"@context\": \"https://w3id.org/openbadges/v2\", \"type\": \"BadgeClass\", "
                                 "\"id\": \"%sbadge.json\", \"name\": \"Loopback Welding\", "
-                                "\"description\": \"Welds two pipes on a loopback interface.\", "
+                                "\"description\": \"Welds two pipes on a loopback interface. Earners prepared joints, chose filler metal and shielding gas for the material, held a steady arc through a full pass in every position, and inspected their own welds for porosity, undercut and cracks before an assessor tested a sample to destruction and signed off the result.\", "
                                 "\"image\": \"%sbadge.png\", "
                                 "\"criteria\": {\"narrative\": \"Weld.\"}, "
                                 "\"issuer\": \"%sissuer.json\"}", base, base, base);
