@@ -738,9 +738,9 @@ insert_badge_row (CredenceStore       *self,
   stmt = prepare (self,
                   "INSERT INTO badges (uid, credential_id, payload_sha256, container, spec_version,"
                   " name, description, issuer_name, issuer_url, recipient,"
-                  " issued_on, expires_on, image, source, search_text, added_at) "
+                  " issued_on, expires_on, image, source, added_at) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                  " ?16, ?17, ?18);",
+                  " ?16, ?18);",
                   "saving a badge", error);
   if (stmt == NULL)
     return FALSE;
@@ -759,7 +759,6 @@ insert_badge_row (CredenceStore       *self,
   bind_text (stmt, 14, badge->expires_on);
   bind_text (stmt, 15, badge->image);
   bind_text (stmt, 16, badge->source);
-  bind_text (stmt, 17, search_text);
   sqlite3_bind_int64 (stmt, 18, badge->added_at);
   ok = step_done (self, stmt, "saving a badge", error);
   sqlite3_finalize (stmt);
@@ -768,7 +767,9 @@ insert_badge_row (CredenceStore       *self,
 
   *id_out = sqlite3_last_insert_rowid (self->db);
 
-  /* The bytes live in their own table, so that listings stay small. */
+  /* The bytes and the search text live in tables of their own, so that
+   * listings stay small.
+   */
   stmt = prepare (self, "INSERT INTO badge_files (badge_id, original, payload) VALUES (?1, ?2, ?3);",
                   "saving a badge", error);
   if (stmt == NULL)
@@ -776,6 +777,17 @@ insert_badge_row (CredenceStore       *self,
   sqlite3_bind_int64 (stmt, 1, *id_out);
   bind_bytes (stmt, 2, badge->original);
   bind_bytes (stmt, 3, badge->payload);
+  ok = step_done (self, stmt, "saving a badge", error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  stmt = prepare (self, "INSERT INTO badge_search (badge_id, text) VALUES (?1, ?2);",
+                  "saving a badge", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *id_out);
+  bind_text (stmt, 2, search_text);
   ok = step_done (self, stmt, "saving a badge", error);
   sqlite3_finalize (stmt);
 
@@ -987,8 +999,12 @@ credence_store_list_badges (CredenceStore  *self,
     {
       pattern = make_like_pattern (search);
       stmt = prepare (self,
-                      "SELECT " LIST_COLUMNS " FROM badges WHERE search_text LIKE ?1 ESCAPE '\\' "
-                      "ORDER BY added_at DESC, id DESC;",
+                      /* CROSS JOIN: the texts are read first, then only
+                       * the badges that match.
+                       */
+                      "SELECT " LIST_COLUMNS " FROM badge_search s CROSS JOIN badges b "
+                      "ON b.id = s.badge_id WHERE s.text LIKE ?1 ESCAPE '\\' "
+                      "ORDER BY b.added_at DESC, b.id DESC;",
                       "listing badges", error);
       if (stmt != NULL)
         bind_text (stmt, 1, pattern);

@@ -45,7 +45,7 @@ typedef enum
 #define CREDENCE_STORE_FILE_NAME "collection.db"
 
 /* The newest schema this build writes (PRAGMA user_version). */
-#define CREDENCE_STORE_SCHEMA_VERSION 4
+#define CREDENCE_STORE_SCHEMA_VERSION 5
 
 /**
  * CredenceStoreDocument:
