@@ -307,6 +307,18 @@ ui_test_add_corpus_badge (CredenceStore *store,
                           const char    *corpus_path)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", corpus_path, NULL);
+
+  return ui_test_add_badge_file (store, path, corpus_path);
+}
+
+/* Reads the badge file @path and adds it to @store, unchecked, with
+ * @source as where it came from.  Returns its uid.
+ */
+char *
+ui_test_add_badge_file (CredenceStore *store,
+                        const char    *path,
+                        const char    *source)
+{
   g_autoptr(CredenceStoreBadge) entry = NULL;
   g_autoptr(CredenceBadge) badge = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -318,10 +330,10 @@ ui_test_add_corpus_badge (CredenceStore *store,
   g_assert_no_error (error);
   bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
 
-  badge = credence_badge_new_from_bytes (bytes, corpus_path, &error);
+  badge = credence_badge_new_from_bytes (bytes, source, &error);
   g_assert_no_error (error);
 
-  entry = unchecked_entry (badge, corpus_path);
+  entry = unchecked_entry (badge, source);
   g_assert_true (credence_store_add_badge (store, entry, &error));
   g_assert_no_error (error);
   g_assert_nonnull (entry->uid);

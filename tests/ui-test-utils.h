@@ -31,6 +31,9 @@ char           *ui_test_save_screenshot   (GtkWidget       *widget,
                                            const char      *name) G_GNUC_WARN_UNUSED_RESULT;
 char           *ui_test_add_corpus_badge  (CredenceStore   *store,
                                            const char      *corpus_path) G_GNUC_WARN_UNUSED_RESULT;
+char           *ui_test_add_badge_file    (CredenceStore   *store,
+                                           const char      *path,
+                                           const char      *source) G_GNUC_WARN_UNUSED_RESULT;
 CredenceStore  *ui_test_open_store        (const char      *dir) G_GNUC_WARN_UNUSED_RESULT;
 GtkWindow      *ui_test_find_toplevel     (GType            type);
 GtkWidget      *ui_test_find_widget       (GtkWidget       *root,

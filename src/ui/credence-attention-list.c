@@ -7,6 +7,10 @@
  * is) followed by the group's badges, filtered from the attention model.
  * The list view stays virtual, so thousands of rows cost what is seen.
  *
+ * Each row says why in a sentence and carries its fix, if it has one;
+ * Check All Again above the list runs win.check-attention, whose progress
+ * the window shows here.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -27,6 +31,10 @@ struct _CredenceAttentionList
   AdwBin              parent_instance;
 
   GtkListView        *list_view;
+  GtkWidget          *check_all_button;
+  GtkWidget          *progress_box;
+  GtkLabel           *progress_label;
+  GtkProgressBar     *progress_bar;
   GListStore         *parts;
   GListStore         *headers[CREDENCE_ATTENTION_N_GROUPS];
   GtkFilterListModel *groups[CREDENCE_ATTENTION_N_GROUPS];
@@ -189,6 +197,101 @@ drop_source_filter (CredenceAttentionList *self)
   g_clear_object (&self->source_filter);
 }
 
+/* Formats a date for people: "3 March 2026". */
+static char *
+format_day (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date);
+
+  /* Translators: a date, see the strftime() manual. */
+  return g_date_time_format (local, _("%-e %B %Y"));
+}
+
+/* What a badge's reason means and what to do, as §4 of the design says
+ * it; %NULL when its group's header says it all.
+ */
+static char *
+row_sentence (CredenceBadgeItem *badge,
+              CredenceReason     reason)
+{
+  GDateTime *expires = credence_badge_item_get_expires (badge);
+  g_autofree char *date = NULL;
+
+  switch (reason)
+    {
+    case CREDENCE_REASON_NONE:
+      if (expires != NULL && g_date_time_to_unix (expires) <= g_get_real_time () / G_USEC_PER_SEC)
+        {
+          date = format_day (expires);
+          return credence_reason_format_sentence (CREDENCE_REASON_EXPIRED, date, NULL);
+        }
+      switch (credence_badge_item_get_status (badge))
+        {
+        case CREDENCE_BADGE_STATUS_PROBLEM:
+          return g_strdup (credence_verdict_get_sentence (CREDENCE_VERDICT_INVALID));
+        case CREDENCE_BADGE_STATUS_COULDNT_CHECK:
+          return g_strdup (credence_verdict_get_sentence (CREDENCE_VERDICT_INDETERMINATE));
+        case CREDENCE_BADGE_STATUS_NOT_CHECKED:
+        case CREDENCE_BADGE_STATUS_VALID:
+        default:
+          return NULL;
+        }
+    /* Without the date, the group's header says it. */
+    case CREDENCE_REASON_EXPIRED:
+      if (expires == NULL)
+        return NULL;
+      date = format_day (expires);
+      return credence_reason_format_sentence (reason, date, NULL);
+    case CREDENCE_REASON_NOT_YET_VALID:
+      if (credence_badge_item_get_issued (badge) == NULL)
+        return NULL;
+      date = format_day (credence_badge_item_get_issued (badge));
+      return credence_reason_format_sentence (reason, date, NULL);
+    case CREDENCE_REASON_BAD_SIGNATURE:
+    case CREDENCE_REASON_REVOKED:
+    case CREDENCE_REASON_RECIPIENT_MISMATCH:
+    case CREDENCE_REASON_ISSUER_KEY_MISMATCH:
+    case CREDENCE_REASON_HOSTED_MISMATCH:
+    case CREDENCE_REASON_UNREACHABLE:
+    case CREDENCE_REASON_MALFORMED_IMAGE:
+    case CREDENCE_REASON_NOT_A_BADGE:
+    case CREDENCE_REASON_INVALID_DATA:
+    case CREDENCE_REASON_SUSPENDED:
+    case CREDENCE_REASON_UNSUPPORTED:
+    default:
+      return credence_reason_format_sentence (reason, NULL, NULL);
+    }
+}
+
+/* The row's fix: Add Identity… for an address not recognized, Add From
+ * Link… for a file without badge data, and Check Again for what a new
+ * check may settle (could not check, not checked lately, suspended).
+ * Revoked, expired and other problems have none: the sentence says whom
+ * to ask, and the row opens the badge.
+ */
+static void
+bind_fix (GtkWidget         *box,
+          CredenceBadgeItem *badge,
+          CredenceReason     reason)
+{
+  GtkWidget *check_button = g_object_get_data (G_OBJECT (box), "check-button");
+  CredenceAttentionGroup group = credence_attention_group_for_item (badge, g_get_real_time () / G_USEC_PER_SEC);
+  gboolean identity = reason == CREDENCE_REASON_RECIPIENT_MISMATCH;
+  gboolean link = reason == CREDENCE_REASON_NOT_A_BADGE;
+  gboolean check = !identity && !link &&
+                   (reason == CREDENCE_REASON_UNREACHABLE || reason == CREDENCE_REASON_SUSPENDED ||
+                    group == CREDENCE_ATTENTION_COULDNT_CHECK || group == CREDENCE_ATTENTION_NOT_CHECKED);
+  g_autofree char *check_label = NULL;
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (check_button), "s", credence_badge_item_get_uid (badge));
+  /* Translators: the accessible name of a row's Check Again button: "Check “Data Basics” Again". */
+  check_label = g_strdup_printf (_("Check “%s” Again"), credence_badge_item_get_name (badge));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check_button), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
+  gtk_widget_set_visible (check_button, check);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "identity-button"), identity);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "link-button"), link);
+}
+
 /* One kind of row widget serves both: a header or a badge. */
 static void
 setup_cb (GtkSignalListItemFactory *factory,
@@ -199,7 +302,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title, *count, *description, *icon, *name, *subtitle;
+  GtkWidget *title, *count, *description, *icon, *name, *subtitle, *sentence;
+  GtkWidget *check_button, *identity_button, *link_button;
 
   title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -228,10 +332,35 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
+  sentence = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (sentence), 0);
+  gtk_label_set_wrap (GTK_LABEL (sentence), TRUE);
+  gtk_widget_add_css_class (sentence, "dim-label");
   gtk_box_append (GTK_BOX (texts), name);
   gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (texts), sentence);
+  gtk_widget_set_hexpand (texts, TRUE);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), texts);
+
+  /* The fix of each reason (§4 of the design): one button per kind, so
+   * that a recycled row never points a button at an action of another
+   * parameter type.
+   */
+  check_button = gtk_button_new_with_mnemonic (_("_Check Again"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (check_button), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check_button), "win.check-badge");
+  identity_button = gtk_button_new_with_mnemonic (_("_Add Identity…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (identity_button), "app.preferences");
+  link_button = gtk_button_new_with_mnemonic (_("Add From _Link…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (link_button), "win.add-from-link");
+  for (GtkWidget *button = check_button; button != NULL;
+       button = button == check_button ? identity_button : button == identity_button ? link_button : NULL)
+    {
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (button, FALSE);
+      gtk_box_append (GTK_BOX (row), button);
+    }
   gtk_widget_add_css_class (row, "attention-row");
 
   gtk_box_append (GTK_BOX (box), header);
@@ -244,6 +373,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "icon", icon);
   g_object_set_data (G_OBJECT (box), "name", name);
   g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "sentence", sentence);
+  g_object_set_data (G_OBJECT (box), "check-button", check_button);
+  g_object_set_data (G_OBJECT (box), "identity-button", identity_button);
+  g_object_set_data (G_OBJECT (box), "link-button", link_button);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -281,6 +414,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
       CredenceReason reason = CREDENCE_REASON_NONE;
       g_autofree char *subtitle = NULL;
+      g_autofree char *sentence = NULL;
       g_autofree char *label = NULL;
       const char *issuer = credence_badge_item_get_issuer (badge);
       const char *why = credence_badge_status_get_title (status);
@@ -292,8 +426,12 @@ bind_cb (GtkSignalListItemFactory *factory,
 
       /* Translators: under a badge's name: "Example University — Revoked by Issuer". */
       subtitle = g_strdup_printf (_("%s — %s"), issuer != NULL ? issuer : _("Unknown issuer"), why);
+      sentence = row_sentence (badge, reason);
       gtk_label_set_label (g_object_get_data (G_OBJECT (box), "name"), credence_badge_item_get_name (badge));
       gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), subtitle);
+      gtk_label_set_label (g_object_get_data (G_OBJECT (box), "sentence"), sentence);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "sentence"), sentence != NULL);
+      bind_fix (box, badge, reason);
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), credence_badge_status_get_icon_name (status));
       for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
         gtk_widget_remove_css_class (icon, status_classes[i]);
@@ -325,6 +463,10 @@ credence_attention_list_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->list_view = NULL;
+  self->check_all_button = NULL;
+  self->progress_box = NULL;
+  self->progress_label = NULL;
+  self->progress_bar = NULL;
   for (guint i = 0; i < CREDENCE_ATTENTION_N_GROUPS; i++)
     {
       if (self->groups[i] != NULL)
@@ -363,6 +505,9 @@ credence_attention_list_init (CredenceAttentionList *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_scrollable_new ();
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar_clamp = adw_clamp_new ();
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
   self->rows = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->parts)));
@@ -381,7 +526,39 @@ credence_attention_list_init (CredenceAttentionList *self)
   adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->list_view));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+
+  /* Above the list: Check All Again, and the progress of a check. */
+  self->progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (self->progress_box, TRUE);
+  gtk_widget_set_valign (self->progress_box, GTK_ALIGN_CENTER);
+  self->progress_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->progress_label, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), FALSE);
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Checking progress"), -1);
+  gtk_box_append (GTK_BOX (self->progress_box), GTK_WIDGET (self->progress_label));
+  gtk_box_append (GTK_BOX (self->progress_box), GTK_WIDGET (self->progress_bar));
+  self->check_all_button = gtk_button_new_with_mnemonic (_("Check _All Again"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check_all_button), "win.check-attention");
+  gtk_widget_set_halign (self->check_all_button, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (self->check_all_button, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->progress_box);
+  gtk_box_append (GTK_BOX (bar), self->check_all_button);
+  gtk_widget_set_halign (bar, GTK_ALIGN_FILL);
+  gtk_widget_add_css_class (bar, "attention-bar");
+  gtk_widget_set_margin_top (bar, 12);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (bar_clamp), 720);
+  adw_clamp_set_child (ADW_CLAMP (bar_clamp), bar);
+
+  gtk_box_append (GTK_BOX (page), bar_clamp);
+  gtk_box_append (GTK_BOX (page), scrolled);
+  adw_bin_set_child (ADW_BIN (self), page);
 }
 
 /**
@@ -447,4 +624,45 @@ credence_attention_list_get_n_in_group (CredenceAttentionList  *self,
   g_return_val_if_fail (group < CREDENCE_ATTENTION_N_GROUPS, 0);
 
   return self->groups[group] != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->groups[group])) : 0;
+}
+
+/**
+ * credence_attention_list_set_progress:
+ * @done: how many badges were checked again
+ * @total: how many are being checked, 0 when none
+ *
+ * Shows the progress of Check All Again (or of a row's Check Again).
+ */
+void
+credence_attention_list_set_progress (CredenceAttentionList *self,
+                                      guint                  done,
+                                      guint                  total)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CREDENCE_IS_ATTENTION_LIST (self));
+
+  /* The box stays, empty, to keep Check All Again at the end. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), total > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), total > 0);
+  if (total == 0)
+    return;
+
+  /* Translators: above the Needs Attention list: "Checking 3 of 12…". */
+  text = g_strdup_printf (ngettext ("Checking %u of %u…", "Checking %u of %u…", total), MIN (done + 1, total), total);
+  gtk_label_set_label (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
+}
+
+/**
+ * credence_attention_list_get_progress_text:
+ *
+ * Returns: (nullable): what the progress says, %NULL when no check runs
+ */
+const char *
+credence_attention_list_get_progress_text (CredenceAttentionList *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_ATTENTION_LIST (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->progress_label)) ? gtk_label_get_label (self->progress_label) : NULL;
 }

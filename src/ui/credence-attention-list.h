@@ -45,4 +45,9 @@ GListModel            *credence_attention_list_get_rows    (CredenceAttentionLis
 guint                  credence_attention_list_get_n_in_group (CredenceAttentionList *self,
                                                             CredenceAttentionGroup group);
 
+void                   credence_attention_list_set_progress (CredenceAttentionList *self,
+                                                            guint                  done,
+                                                            guint                  total);
+const char            *credence_attention_list_get_progress_text (CredenceAttentionList *self);
+
 G_END_DECLS

@@ -396,6 +396,36 @@ credence_badge_item_set_verified_at (CredenceBadgeItem *self,
 }
 
 /**
+ * credence_badge_item_apply_verification:
+ * @report: the badge checked again
+ * @when: when, Unix seconds
+ *
+ * Shows @report's verdict and reason on the badge, as the collection now
+ * keeps them (the importer's re-verification stored it).
+ *
+ * Returns: the badge's status before
+ */
+CredenceBadgeStatus
+credence_badge_item_apply_verification (CredenceBadgeItem    *self,
+                                        CredenceVerification *report,
+                                        gint64                when)
+{
+  CredenceBadgeStatus before;
+  CredenceReason reason;
+
+  g_return_val_if_fail (CREDENCE_IS_BADGE_ITEM (self), CREDENCE_BADGE_STATUS_NOT_CHECKED);
+  g_return_val_if_fail (report != NULL, CREDENCE_BADGE_STATUS_NOT_CHECKED);
+
+  before = self->status;
+  reason = credence_verification_get_reason (report);
+  credence_badge_item_set_verified_at (self, when);
+  credence_badge_item_set_reason (self, reason != CREDENCE_REASON_NONE ? credence_reason_to_string (reason) : NULL);
+  credence_badge_item_set_status (self, credence_badge_status_from_verdict (credence_verdict_to_string (credence_verification_get_verdict (report))));
+
+  return before;
+}
+
+/**
  * credence_badge_item_get_sample:
  *
  * Returns: whether the badge is one of the bundled samples.

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "credence-store.h"
+#include "credence-verification.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,9 @@ void                credence_badge_item_set_reason      (CredenceBadgeItem *self
 gint64              credence_badge_item_get_verified_at (CredenceBadgeItem *self);
 void                credence_badge_item_set_verified_at (CredenceBadgeItem *self,
                                                          gint64             verified_at);
+CredenceBadgeStatus credence_badge_item_apply_verification (CredenceBadgeItem    *self,
+                                                          CredenceVerification *report,
+                                                          gint64                when);
 gboolean            credence_badge_item_get_sample      (CredenceBadgeItem *self);
 void                credence_badge_item_set_sample      (CredenceBadgeItem *self,
                                                          gboolean           sample);

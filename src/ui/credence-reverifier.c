@@ -263,7 +263,6 @@ item_finished_cb (CredenceImporter           *importer,
   g_autofree char *reason_before = NULL;
   CredenceBadgeItem *item;
   CredenceBadgeStatus before, after;
-  CredenceReason reason;
   const char *reason_code;
 
   if (self->queue == NULL || result->index >= self->queue->len)
@@ -278,14 +277,10 @@ item_finished_cb (CredenceImporter           *importer,
       return;
     }
 
-  reason = credence_verification_get_reason (result->verification);
-  reason_code = reason != CREDENCE_REASON_NONE ? credence_reason_to_string (reason) : NULL;
-  before = credence_badge_item_get_status (item);
   reason_before = g_strdup (credence_badge_item_get_reason (item));
-  after = credence_badge_status_from_verdict (credence_verdict_to_string (credence_verification_get_verdict (result->verification)));
-  credence_badge_item_set_verified_at (item, now_seconds ());
-  credence_badge_item_set_reason (item, reason_code);
-  credence_badge_item_set_status (item, after);
+  before = credence_badge_item_apply_verification (item, result->verification, now_seconds ());
+  after = credence_badge_item_get_status (item);
+  reason_code = credence_badge_item_get_reason (item);
 
   if (before != CREDENCE_BADGE_STATUS_NOT_CHECKED &&
       (before != after || (after != CREDENCE_BADGE_STATUS_VALID && g_strcmp0 (reason_before, reason_code) != 0)))

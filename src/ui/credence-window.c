@@ -85,6 +85,7 @@ struct _CredenceWindow
   CredenceStoreBadge   *shown;          /* the badge of the detail page, in full */
   GCancellable         *badge_cancellable;
   gboolean              checking;
+  CredenceImporter     *many_importer;  /* Check All Again, a row's Check Again */
   gboolean              pasting;
   GtkFileChooserNative *save_chooser;
 
@@ -1659,9 +1660,7 @@ checked_cb (GObject      *source,
   g_autofree char *message = NULL;
   g_autoptr(CredenceBadgeItem) item = g_object_steal_data (G_OBJECT (self), "credence-checking-item");
   CredenceImportResult *checked;
-  CredenceVerification *report;
   CredenceBadgeStatus before, after;
-  CredenceReason reason;
 
   credence_importer_run_finish (CREDENCE_IMPORTER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1679,13 +1678,9 @@ checked_cb (GObject      *source,
       return;
     }
 
-  report = checked->verification;
-  reason = credence_verification_get_reason (report);
-  before = credence_badge_item_get_status (item);
-  after = credence_badge_status_from_verdict (credence_verdict_to_string (credence_verification_get_verdict (report)));
-  credence_badge_item_set_verified_at (item, g_get_real_time () / G_USEC_PER_SEC);
-  credence_badge_item_set_reason (item, reason != CREDENCE_REASON_NONE ? credence_reason_to_string (reason) : NULL);
-  credence_badge_item_set_status (item, after);
+  before = credence_badge_item_apply_verification (item, checked->verification,
+                                                   g_get_real_time () / G_USEC_PER_SEC);
+  after = credence_badge_item_get_status (item);
   if (before != CREDENCE_BADGE_STATUS_NOT_CHECKED && before != after)
     notify_change (self, item, after);
 
@@ -1764,6 +1759,205 @@ check_again_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   check_again (CREDENCE_WINDOW (widget), g_str_has_suffix (action_name, "-offline"));
+}
+
+/* Check All Again, and a Needs Attention row's Check Again: the same
+ * re-verification as the badge page's, for many badges; each badge shows
+ * its result (and moves to its new group) as it arrives.
+ */
+typedef struct
+{
+  GPtrArray *items;       /* CredenceBadgeItem, in the importer's order */
+  guint      n_checked;
+  guint      n_failed;
+  gboolean   shown_checked;
+} ManyCheck;
+
+static void
+many_check_free (ManyCheck *check)
+{
+  g_ptr_array_unref (check->items);
+  g_free (check);
+}
+
+static void
+many_progress_cb (CredenceWindow   *self,
+                  GParamSpec       *pspec,
+                  CredenceImporter *importer)
+{
+  if (self->many_importer == importer)
+    credence_attention_list_set_progress (self->attention_view, credence_importer_get_done (importer),
+                                          credence_importer_get_total (importer));
+}
+
+static void
+many_item_finished_cb (CredenceImporter           *importer,
+                       const CredenceImportResult *result,
+                       CredenceWindow             *self)
+{
+  ManyCheck *check = g_object_get_data (G_OBJECT (importer), "credence-many-check");
+  CredenceBadgeItem *item;
+
+  if (self->many_importer != importer || check == NULL || result->index >= check->items->len)
+    return;
+
+  item = g_ptr_array_index (check->items, result->index);
+  if (result->status != CREDENCE_IMPORT_REVERIFIED || result->verification == NULL)
+    {
+      /* Removed meanwhile, or the check could not run. */
+      g_debug ("Could not check “%s” again: %s", credence_badge_item_get_uid (item),
+               result->message != NULL ? result->message : "");
+      check->n_failed++;
+      return;
+    }
+
+  /* No notification: the learner asked, and sees the rows move. */
+  check->n_checked++;
+  credence_badge_item_apply_verification (item, result->verification, g_get_real_time () / G_USEC_PER_SEC);
+  if (credence_badge_page_get_item (self->badge_page) == item)
+    check->shown_checked = TRUE;
+}
+
+static void
+many_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CredenceWindow) self = user_data;
+  CredenceImporter *importer = CREDENCE_IMPORTER (source);
+  ManyCheck *check = g_object_get_data (source, "credence-many-check");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint remaining;
+
+  credence_importer_run_finish (importer, result, &error);
+  if (self->many_importer != importer)
+    return;
+
+  g_clear_object (&self->many_importer);
+  credence_attention_list_set_progress (self->attention_view, 0, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-attention", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-badge", TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  /* Of the badges checked (the page's own count may still be filtering). */
+  remaining = 0;
+  for (guint i = 0; i < check->items->len; i++)
+    if (credence_badge_item_needs_attention (g_ptr_array_index (check->items, i), g_get_real_time () / G_USEC_PER_SEC))
+      remaining++;
+  if (error != NULL)
+    message = g_strdup (error->message);
+  else if (check->items->len == 1 && check->n_checked == 1)
+    {
+      CredenceBadgeItem *item = g_ptr_array_index (check->items, 0);
+
+      message = g_strdup_printf (_("“%s” checked: %s"), credence_badge_item_get_name (item),
+                                 credence_badge_status_get_title (credence_badge_item_get_status (item)));
+    }
+  else if (check->n_failed > 0)
+    /* Translators: a toast after Check All Again. */
+    message = g_strdup_printf (ngettext ("%u badge could not be checked again",
+                                         "%u badges could not be checked again", check->n_failed),
+                               check->n_failed);
+  else if (remaining == 0)
+    /* Translators: a toast after Check All Again. */
+    message = g_strdup_printf (ngettext ("%u badge checked; nothing needs attention now",
+                                         "%u badges checked; nothing needs attention now", check->n_checked),
+                               check->n_checked);
+  else
+    /* Translators: a toast after Check All Again. */
+    message = g_strdup_printf (ngettext ("Badges checked; %u still needs attention",
+                                         "Badges checked; %u still need attention", remaining),
+                               remaining);
+  show_message (self, message);
+
+  credence_pathways_view_reload (self->pathways_view);
+  if (check->shown_checked && showing_badge (self))
+    read_shown_badge (self, credence_badge_item_get_uid (credence_badge_page_get_item (self->badge_page)));
+}
+
+static void
+many_identities_added_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(CredenceImporter) importer = user_data;
+  CredenceWindow *self = g_object_get_data (G_OBJECT (importer), "credence-window");
+  g_autoptr(GError) error = NULL;
+
+  /* Without them, the recipient checks say so; the check still runs. */
+  credence_checker_add_identities_finish (result, &error);
+  credence_importer_run_async (importer, g_object_get_data (G_OBJECT (importer), "credence-cancellable"),
+                               many_checked_cb, g_object_ref (self));
+}
+
+static void
+check_items (CredenceWindow *self,
+             GPtrArray      *items)
+{
+  g_autoptr(CredenceImporter) importer = NULL;
+  g_autoptr(CredenceVerifier) verifier = NULL;
+  ManyCheck *check;
+
+  if (self->store == NULL || items->len == 0)
+    return;
+  if (self->many_importer != NULL)
+    {
+      show_message (self, _("Wait for the current check to finish"));
+      return;
+    }
+
+  importer = new_importer (self, work_offline (self));
+  check = g_new0 (ManyCheck, 1);
+  check->items = g_ptr_array_ref (items);
+  for (guint i = 0; i < items->len; i++)
+    credence_importer_add_reverify (importer, credence_badge_item_get_uid (g_ptr_array_index (items, i)));
+
+  self->many_importer = g_object_ref (importer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-attention", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-badge", FALSE);
+  credence_attention_list_set_progress (self->attention_view, 0, items->len);
+  g_object_set_data_full (G_OBJECT (importer), "credence-many-check", check, (GDestroyNotify)many_check_free);
+  g_object_set_data_full (G_OBJECT (importer), "credence-window", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (importer), "credence-cancellable",
+                          g_object_ref (self->cancellable), g_object_unref);
+  g_signal_connect_object (importer, "item-finished", G_CALLBACK (many_item_finished_cb), self, 0);
+  g_signal_connect_object (importer, "notify::done", G_CALLBACK (many_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (importer, "notify::total", G_CALLBACK (many_progress_cb), self, G_CONNECT_SWAPPED);
+  g_object_get (importer, "verifier", &verifier, NULL);
+  credence_checker_add_identities_async (self->store, verifier, self->cancellable,
+                                         many_identities_added_cb, g_object_ref (importer));
+}
+
+static void
+check_attention_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  GListModel *attention = credence_library_get_attention (self->library);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The badges as they are now: the list changes as results arrive. */
+  for (guint i = 0; i < g_list_model_get_n_items (attention); i++)
+    g_ptr_array_add (items, g_list_model_get_item (attention, i));
+  check_items (self, items);
+}
+
+static void
+check_badge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  CredenceBadgeItem *item = credence_library_lookup (self->library, g_variant_get_string (parameter, NULL));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (item == NULL)
+    return;
+  g_ptr_array_add (items, g_object_ref (item));
+  check_items (self, items);
 }
 
 static void
@@ -2232,6 +2426,7 @@ credence_window_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->importer);
+  g_clear_object (&self->many_importer);
   g_clear_pointer (&self->import_results, g_ptr_array_unref);
   g_clear_pointer (&self->last_results, g_ptr_array_unref);
   if (self->chooser != NULL)
@@ -2466,6 +2661,8 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-samples", NULL, remove_samples_action);
   gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "win.check-again-offline", NULL, check_again_action);
+  gtk_widget_class_install_action (widget_class, "win.check-attention", NULL, check_attention_action);
+  gtk_widget_class_install_action (widget_class, "win.check-badge", "s", check_badge_action);
   gtk_widget_class_install_action (widget_class, "win.remove-badge", NULL, remove_badge_action);
   gtk_widget_class_install_action (widget_class, "win.copy-badge-link", NULL, copy_badge_link_action);
   gtk_widget_class_install_action (widget_class, "win.save-badge", NULL, save_badge_action);
