@@ -2,7 +2,7 @@
  * under a header per group, and opens a badge from its row; a row's Check
  * Again and Check All Again check badges again against their issuer (a
  * loopback server) and the rows move to their new group; the Working
- * Offline bar follows the setting.
+ * Offline bar follows the setting, and its Go Online turns it off.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -337,15 +337,30 @@ test_attention_offline_bar (void)
   gboolean network = g_network_monitor_get_network_available (g_network_monitor_get_default ());
   g_autofree char *shot = NULL;
   CredenceWindow *window;
+  GtkWidget *button;
 
   window = ui_test_open_window (app);
   g_assert_cmpint (credence_window_get_offline_bar_revealed (window), ==, !network);
+  /* No Go Online for a missing network: nothing to turn off. */
+  g_assert_null (find_shown_button (GTK_WIDGET (window), "_Go Online"));
 
   g_settings_set_boolean (settings, "work-offline", TRUE);
   g_assert_true (credence_window_get_offline_bar_revealed (window));
   g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Working Offline"));
   ui_test_settle (300);
   shot = ui_test_save_screenshot (GTK_WIDGET (window), "offline");
+
+  /* The learner chose it: Go Online turns the setting off, and the bar
+   * goes (unless there is no network, when it only explains).
+   */
+  button = find_shown_button (GTK_WIDGET (window), "_Go Online");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (g_settings_get_boolean (settings, "work-offline"));
+  g_assert_cmpint (credence_window_get_offline_bar_revealed (window), ==, !network);
+  g_assert_false (gtk_widget_get_visible (button));
+  if (network)
+    g_assert_null (find_shown_button (GTK_WIDGET (window), "_Go Online"));
 
   g_settings_reset (settings, "work-offline");
   g_assert_cmpint (credence_window_get_offline_bar_revealed (window), ==, !network);

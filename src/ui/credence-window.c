@@ -54,6 +54,7 @@ struct _CredenceWindow
   GtkGridView          *grid_view;
   CredenceAttentionList *attention_view;
   GtkInfoBar           *offline_bar;
+  GtkWidget            *go_online_button;
   GNetworkMonitor      *network_monitor;
   GtkLabel             *attention_count;
   AdwStatusPage        *unlock_page;
@@ -393,11 +394,28 @@ attention_activate_cb (CredenceWindow        *self,
 static void
 update_offline_bar (CredenceWindow *self)
 {
-  gboolean offline = (self->settings != NULL && g_settings_get_boolean (self->settings, "work-offline")) ||
+  gboolean chosen = self->settings != NULL && g_settings_get_boolean (self->settings, "work-offline");
+  gboolean offline = chosen ||
                      (self->network_monitor != NULL &&
                       !g_network_monitor_get_network_available (self->network_monitor));
 
+  /* Go Online undoes the learner's Work Offline; without a network there
+   * is nothing to undo, and the bar only explains.
+   */
+  gtk_widget_set_visible (self->go_online_button, chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-online", chosen);
   gtk_info_bar_set_revealed (self->offline_bar, offline);
+}
+
+static void
+go_online_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "work-offline", FALSE);
 }
 
 static void
@@ -2618,6 +2636,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, attention_view);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, attention_count);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, offline_bar);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, go_online_button);
   gtk_widget_class_bind_template_callback (widget_class, attention_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, passphrase_entry);
@@ -2662,6 +2681,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "win.check-again-offline", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "win.check-attention", NULL, check_attention_action);
+  gtk_widget_class_install_action (widget_class, "win.go-online", NULL, go_online_action);
   gtk_widget_class_install_action (widget_class, "win.check-badge", "s", check_badge_action);
   gtk_widget_class_install_action (widget_class, "win.remove-badge", NULL, remove_badge_action);
   gtk_widget_class_install_action (widget_class, "win.copy-badge-link", NULL, copy_badge_link_action);
