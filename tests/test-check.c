@@ -1,14 +1,21 @@
 /* test-check.c: Check a Badge verifies a file someone sent without adding
  * it, with the same verification card as the badge page; Add to My
  * Badges adds it; a picture without badge data and a missing file say
- * what is wrong; offline, it says which checks did not run.
+ * what is wrong; offline, it says which checks did not run; Save Report…
+ * writes what `credence-cli verify --json` prints, and says inline when
+ * it cannot.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include <json-glib/json-glib.h>
+
 #include "credence-check-window.h"
+#include "credence-test-utils.h"
 #include "ui-test-utils.h"
 
 static CredenceApplication *app;
@@ -162,6 +169,126 @@ test_check_file (void)
   ui_test_remove_data_dir (dir);
 }
 
+static gboolean
+save_done (gpointer data)
+{
+  return !credence_check_window_is_saving (data);
+}
+
+typedef struct
+{
+  CredenceCheckWindow *check;
+  const char          *path;
+} ReportWait;
+
+/* Written whole (it is renamed into place) and the window knows it. */
+static gboolean
+report_written (gpointer data)
+{
+  ReportWait *wait = data;
+
+  return g_file_test (wait->path, G_FILE_TEST_EXISTS) && !credence_check_window_is_saving (wait->check);
+}
+
+static JsonObject *
+parse_report (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* Save Report… through the file chooser: the file holds the line
+ * `credence-cli verify --json` prints for the badge, with the verdict the
+ * window shows; a folder that is not there is said above the result.
+ */
+static void
+test_check_save_report (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *out_dir = credence_test_make_temp_dir ();
+  g_autofree char *assets = corpus_path ("1edtech-dc-public-validator/ob20/assets");
+  g_autofree char *url_map = g_strdup_printf ("https://example.org/=%s;http://example.org/=%s", assets, assets);
+  g_autofree char *valid = corpus_path ("1edtech-dc-public-validator/ob20/simple.jwt");
+  g_autofree char *saved_path = g_build_filename (out_dir, "simple-report.json", NULL);
+  g_autofree char *saved = NULL, *cli_out = NULL, *cli_err = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (out_dir);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/folder/report.json");
+  g_autoptr(JsonObject) report = NULL, cli_report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli_args[] = { "verify", "--json", valid, NULL };
+  CredenceCheckWindow *check;
+  CredenceWindow *window;
+  GtkWindow *chooser;
+  ReportWait wait;
+
+  g_setenv ("CREDENCE_URL_MAP", url_map, TRUE);
+  window = ui_test_open_window (app);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check", g_variant_new_string (valid));
+  check = find_check_window ();
+  ui_test_wait_for (check_done, check, "the check");
+  g_assert_cmpstr (credence_check_window_get_page_name (check), ==, "result");
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (check), GTK_TYPE_BUTTON, "Save _Report…"));
+
+  /* The chooser (GtkFileChooserNative: a dialog here, without portals)
+   * suggests a name after the badge file.
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (check), "win.save-report", NULL));
+  ui_test_settle (200);
+  chooser = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "simple-report.json");
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  ui_test_settle (200);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait.check = check;
+  wait.path = saved_path;
+  ui_test_wait_for (report_written, &wait, "the report to be written");
+  g_assert_null (credence_check_window_get_save_error (check));
+
+  /* The same report as the command line's, bar the time it took. */
+  g_assert_true (g_file_get_contents (saved_path, &saved, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (saved, "}\n"));
+  report = parse_report (saved);
+  g_assert_cmpstr (json_object_get_string_member (report, "verdict"), ==, "valid");
+  g_assert_cmpstr (credence_verification_card_get_verdict_title (credence_check_window_get_card (check)), ==, "Valid");
+  g_assert_cmpint (credence_test_run_cli (NULL, cli_args, &cli_out, &cli_err), ==, 0);
+  cli_report = parse_report (cli_out);
+  json_object_remove_member (report, "ms");
+  json_object_remove_member (cli_report, "ms");
+  json_object_remove_member (report, "source");
+  json_object_remove_member (cli_report, "source");
+  {
+    g_autoptr(JsonNode) a = json_node_init_object (json_node_alloc (), report);
+    g_autoptr(JsonNode) b = json_node_init_object (json_node_alloc (), cli_report);
+
+    g_assert_true (json_node_equal (a, b));
+  }
+
+  /* A folder that is not there: said above the result, nothing else. */
+  credence_check_window_save_report (check, nowhere);
+  g_assert_true (credence_check_window_is_saving (check));
+  ui_test_wait_for (save_done, check, "the failed write");
+  g_assert_nonnull (credence_check_window_get_save_error (check));
+  g_assert_true (g_str_has_prefix (credence_check_window_get_save_error (check), "The report could not be saved: "));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (check), GTK_TYPE_LABEL,
+                                         credence_check_window_get_save_error (check)));
+  g_assert_cmpstr (credence_check_window_get_page_name (check), ==, "result");
+
+  close_check_window (check);
+  g_unsetenv ("CREDENCE_URL_MAP");
+  ui_test_close_window (window);
+  g_assert_cmpint (g_remove (saved_path), ==, 0);
+  credence_test_remove_tree (out_dir);
+  ui_test_remove_data_dir (dir);
+}
+
 static void
 test_check_offline (void)
 {
@@ -261,6 +388,7 @@ main (int   argc,
   app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/check/file", test_check_file);
+  g_test_add_func ("/check/save-report", test_check_save_report);
   g_test_add_func ("/check/offline", test_check_offline);
   g_test_add_func ("/check/command-line", test_check_command_line);
 

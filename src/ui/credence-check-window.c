@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "credence-badge-item.h"
 #include "credence-check-window.h"
@@ -29,6 +30,7 @@ struct _CredenceCheckWindow
   AdwWindowTitle           *window_title;
   GtkWidget                *another_button;
   GtkWidget                *add_button;
+  GtkWidget                *save_button;
   GtkOverlay               *drop_overlay;
   GtkRevealer              *drop_revealer;
   GtkStack                 *stack;
@@ -40,6 +42,13 @@ struct _CredenceCheckWindow
   AdwActionRow             *recipient_row;
   GtkDropTarget            *drop_target;
   GtkFileChooserNative     *chooser;
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  GtkFileChooserNative     *save_chooser;
+#endif
+  GtkLabel                 *save_error;    /* on the result, when saving failed */
+  GCancellable             *save_cancellable;
+  gint64                    check_started;
+  double                    check_ms;
   GCancellable             *cancellable;
   CredenceCheckOutcome     *outcome;
   GFile                    *file;      /* what is checked, for Check Again */
@@ -98,6 +107,9 @@ update_actions (CredenceCheckWindow *self)
 
   gtk_widget_set_visible (self->another_button, !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "start"));
   gtk_widget_set_visible (self->add_button, readable);
+  gtk_widget_set_visible (self->save_button, result && self->outcome != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report",
+                                 result && self->outcome != NULL && self->save_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-collection", readable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-again", result && !self->checking);
 }
@@ -175,6 +187,14 @@ show_outcome (CredenceCheckWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->result_box))) != NULL)
     gtk_box_remove (self->result_box, child);
   self->recipient_row = NULL;
+
+  /* Why Save Report… failed, when it does: here, where it was asked. */
+  self->save_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->save_error, TRUE);
+  gtk_label_set_xalign (self->save_error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->save_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->save_error), FALSE);
+  gtk_box_append (self->result_box, GTK_WIDGET (self->save_error));
 
   /* The hero: what the badge says it is.  All of it is the sender's text. */
   hero = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -290,6 +310,7 @@ inspected_cb (GObject      *source,
     return;
 
   self->checking = FALSE;
+  self->check_ms = (g_get_monotonic_time () - self->check_started) / 1000.0;
   if (outcome == NULL)
     {
       show_error (self, error->message);
@@ -314,6 +335,8 @@ start_check (CredenceCheckWindow *self)
   g_clear_pointer (&self->error, g_free);
   self->checking = TRUE;
   self->card = NULL;
+  self->save_error = NULL;
+  self->check_started = g_get_monotonic_time ();
   show_stack_page (self, "checking");
 
   if (self->url != NULL)
@@ -588,6 +611,7 @@ check_another_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   self->checking = FALSE;
   self->card = NULL;
+  self->save_error = NULL;
   forget_input (self);
   adw_window_title_set_subtitle (self->window_title, NULL);
   show_stack_page (self, "start");
@@ -745,6 +769,246 @@ test_address_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Save Report… */
+
+/**
+ * credence_check_window_dup_report:
+ *
+ * Returns: (nullable): the report of the badge checked, as
+ *   `credence-cli verify --json` prints it (one line, with a newline)
+ */
+char *
+credence_check_window_dup_report (CredenceCheckWindow *self)
+{
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (CREDENCE_IS_CHECK_WINDOW (self), NULL);
+
+  if (self->outcome == NULL || self->outcome->report == NULL)
+    return NULL;
+
+  line = credence_verification_to_json_line (self->outcome->report,
+                                             self->outcome->source != NULL ? self->outcome->source : self->name,
+                                             self->check_ms);
+  return g_strconcat (line, "\n", NULL);
+}
+
+static void
+save_report_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "credence-file");
+  const char *report = task_data;
+  GError *error = NULL;
+
+  /* Replaced whole (written aside, then renamed): never half written. */
+  if (!g_file_replace_contents (file, report, strlen (report), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+report_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CredenceCheckWindow *self = CREDENCE_CHECK_WINDOW (source);
+  GFile *file = g_object_get_data (G_OBJECT (result), "credence-file");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->save_cancellable);
+  update_actions (self);
+
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: shown above the result when Save Report… failed. */
+      message = g_strdup_printf (_("The report could not be saved: %s"), error->message);
+      if (self->save_error != NULL)
+        {
+          gtk_label_set_label (self->save_error, message);
+          gtk_widget_set_visible (GTK_WIDGET (self->save_error), TRUE);
+        }
+      return;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *message = NULL;
+
+    /* Translators: a toast: "Report saved as “badge-report.json”". */
+    message = g_strdup_printf (_("Report saved as “%s”"), name);
+    show_toast (self, message);
+  }
+}
+
+/**
+ * credence_check_window_save_report:
+ * @file: where to save it
+ *
+ * Saves the report of the badge checked to @file, in a worker thread;
+ * a failure is shown above the result.
+ */
+void
+credence_check_window_save_report (CredenceCheckWindow *self,
+                                   GFile               *file)
+{
+  g_autoptr(GTask) task = NULL;
+  char *report;
+
+  g_return_if_fail (CREDENCE_IS_CHECK_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  report = credence_check_window_dup_report (self);
+  if (report == NULL || self->save_cancellable != NULL)
+    {
+      g_free (report);
+      return;
+    }
+
+  if (self->save_error != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->save_error), FALSE);
+  self->save_cancellable = g_cancellable_new ();
+  update_actions (self);
+
+  task = g_task_new (self, self->save_cancellable, report_saved_cb, NULL);
+  g_task_set_source_tag (task, credence_check_window_save_report);
+  g_task_set_task_data (task, report, g_free);
+  g_object_set_data_full (G_OBJECT (task), "credence-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_report_thread);
+}
+
+/**
+ * credence_check_window_is_saving:
+ *
+ * Returns: whether a report is being written
+ */
+gboolean
+credence_check_window_is_saving (CredenceCheckWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_CHECK_WINDOW (self), FALSE);
+  return self->save_cancellable != NULL;
+}
+
+/**
+ * credence_check_window_get_save_error:
+ *
+ * Returns: (nullable): why the last Save Report… failed, as shown
+ */
+const char *
+credence_check_window_get_save_error (CredenceCheckWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_CHECK_WINDOW (self), NULL);
+
+  if (self->save_error == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->save_error)))
+    return NULL;
+  return gtk_label_get_label (self->save_error);
+}
+
+/* "data-basics-report.json" for data-basics.png or its link. */
+static char *
+report_file_name (CredenceCheckWindow *self)
+{
+  const char *source = self->outcome != NULL && self->outcome->source != NULL ? self->outcome->source : self->name;
+  g_autofree char *base = source != NULL ? g_path_get_basename (source) : NULL;
+  char *dot;
+
+  if (base != NULL && (dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+  if (base == NULL || *base == '\0' || g_str_equal (base, ".") || g_str_equal (base, G_DIR_SEPARATOR_S))
+    /* Translators: the file name Save Report… suggests. */
+    return g_strdup (_("badge-report.json"));
+
+  return g_strconcat (base, "-report.json", NULL);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_dialog_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CredenceCheckWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  /* Cancelled with the window (or Check Another): no file. */
+  if (file != NULL)
+    credence_check_window_save_report (self, file);
+}
+#else
+static void
+save_chooser_response_cb (CredenceCheckWindow  *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        credence_check_window_save_report (self, file);
+    }
+
+  g_clear_object (&self->save_chooser);
+}
+#endif
+
+static void
+save_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CredenceCheckWindow *self = CREDENCE_CHECK_WINDOW (widget);
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->outcome == NULL)
+    return;
+
+  name = report_file_name (self);
+  gtk_file_filter_set_name (filter, _("Reports (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Save Report"));
+    gtk_file_dialog_set_accept_label (dialog, _("_Save"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, save_dialog_cb, g_object_ref (self));
+  }
+#else
+  if (self->save_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+      return;
+    }
+
+  self->save_chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->save_chooser), filter);
+  g_signal_connect_object (self->save_chooser, "response", G_CALLBACK (save_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+#endif
+}
+
 static void
 credence_check_window_dispose (GObject *object)
 {
@@ -755,8 +1019,16 @@ credence_check_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  if (self->save_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+  g_clear_object (&self->save_chooser);
+#endif
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
   forget_input (self);
   self->card = NULL;
+  self->save_error = NULL;
   self->recipient_row = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CREDENCE_TYPE_CHECK_WINDOW);
@@ -789,6 +1061,7 @@ credence_check_window_class_init (CredenceCheckWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceCheckWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CredenceCheckWindow, another_button);
   gtk_widget_class_bind_template_child (widget_class, CredenceCheckWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CredenceCheckWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, CredenceCheckWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, CredenceCheckWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceCheckWindow, stack);
@@ -804,6 +1077,7 @@ credence_check_window_class_init (CredenceCheckWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-another", NULL, check_another_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-collection", NULL, add_to_collection_action);
   gtk_widget_class_install_action (widget_class, "win.test-address", NULL, test_address_action);
+  gtk_widget_class_install_action (widget_class, "win.save-report", NULL, save_report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);

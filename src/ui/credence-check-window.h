@@ -31,5 +31,10 @@ CredenceVerificationCard *credence_check_window_get_card     (CredenceCheckWindo
 gboolean                  credence_check_window_test_address (CredenceCheckWindow *self,
                                                               const char          *address);
 const char               *credence_check_window_get_error    (CredenceCheckWindow *self);
+char                     *credence_check_window_dup_report   (CredenceCheckWindow *self) G_GNUC_WARN_UNUSED_RESULT;
+void                      credence_check_window_save_report  (CredenceCheckWindow *self,
+                                                              GFile               *file);
+gboolean                  credence_check_window_is_saving    (CredenceCheckWindow *self);
+const char               *credence_check_window_get_save_error (CredenceCheckWindow *self);
 
 G_END_DECLS
