@@ -11,6 +11,7 @@
 
 #include "credence-export-dialog.h"
 #include "credence-store-pathways.h"
+#include "credence-test-utils.h"
 #include "ui-test-utils.h"
 
 static CredenceApplication *app;
@@ -40,24 +41,6 @@ static gboolean
 not_working (gpointer data)
 {
   return g_strcmp0 (credence_export_dialog_get_page (data), "working") != 0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static void
@@ -128,7 +111,7 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_test_close_window (window);
   ui_test_remove_data_dir (dir);
-  remove_tree (site);
+  credence_test_remove_tree (site);
 }
 
 int

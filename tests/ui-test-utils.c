@@ -220,6 +220,8 @@ widget_matches (GtkWidget  *widget,
     return TRUE;
   if (GTK_IS_BUTTON (widget))
     return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  if (GTK_IS_MENU_BUTTON (widget))
+    return g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
   if (GTK_IS_LABEL (widget))
     return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0;
   if (ADW_IS_PREFERENCES_ROW (widget))

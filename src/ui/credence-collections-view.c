@@ -154,6 +154,7 @@ update_actions (CredenceCollectionsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "collection.remove-badge", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "collection.edit", self->shown != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "collection.delete", self->shown != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "collection.export", self->shown != NULL && n > 0);
   (void)position;
 }
 
@@ -803,6 +804,34 @@ delete_action (GtkWidget  *widget,
     }
 }
 
+/* Exporting: the window asks where and writes, as for a selection. */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CredenceCollectionsView *self = CREDENCE_COLLECTIONS_VIEW (widget);
+  GListModel *badges = G_LIST_MODEL (self->badges);
+  g_autoptr(GVariantBuilder) uids = NULL;
+
+  if (self->shown == NULL || g_list_model_get_n_items (badges) == 0)
+    return;
+
+  /* The badges as shown, in the collection's order. */
+  uids = g_variant_builder_new (G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint i = 0; i < g_list_model_get_n_items (badges); i++)
+    {
+      g_autoptr(CredenceBadgeItem) item = g_list_model_get_item (badges, i);
+
+      g_variant_builder_add (uids, "s", credence_badge_item_get_uid (item));
+    }
+
+  gtk_widget_activate_action (widget, "win.export-badges", "(ssas)",
+                              g_variant_get_string (parameter, NULL),
+                              credence_collection_get_name (self->shown), uids);
+}
+
 /* Order and cover */
 
 static void
@@ -1238,6 +1267,7 @@ credence_collections_view_class_init (CredenceCollectionsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "collections.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "collection.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "collection.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "collection.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "collection.move", "i", move_action);
   gtk_widget_class_install_action (widget_class, "collection.set-cover", NULL, set_cover_action);
   gtk_widget_class_install_action (widget_class, "collection.remove-badge", NULL, remove_badge_action);

@@ -1,6 +1,9 @@
 /* credence-window-export.c: the window's export and sharing actions:
  * win.linkedin-add and win.linkedin-share open LinkedIn for the badge
- * shown; win.export-bundle writes the collection to a bundle file.
+ * shown; win.export-bundle and win.export-files write every badge,
+ * win.export-selected the badges selected in the library and
+ * win.export-badges those of a page (a collection), to a bundle file or
+ * as plain files in a folder.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "credence-bundle.h"
+#include "credence-export-files.h"
 #include "credence-export-paths.h"
 #include "credence-linkedin.h"
 #include "credence-window-export.h"
@@ -158,41 +162,135 @@ linkedin_action (GtkWidget  *widget,
   g_task_run_in_thread (task, make_link_thread);
 }
 
-/* Bundle */
+/* Bundles and plain files */
+
+typedef enum
+{
+  EXPORT_BUNDLE,
+  EXPORT_FILES,
+} ExportFormat;
+
+typedef struct
+{
+  CredenceStore *store;
+  GStrv          uids;    /* NULL: every badge */
+  GFile         *file;
+} FilesData;
 
 static void
-exported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+files_data_free (FilesData *data)
 {
-  g_autoptr(CredenceWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->uids, g_strfreev);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+/* The window's exports still running, for the tests. */
+#define N_EXPORTS_KEY "credence-n-exports"
+
+static void
+begin_export (CredenceWindow *self)
+{
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), N_EXPORTS_KEY));
+
+  g_object_set_data (G_OBJECT (self), N_EXPORTS_KEY, GUINT_TO_POINTER (n + 1));
+}
+
+static void
+end_export (CredenceWindow *self)
+{
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), N_EXPORTS_KEY));
+
+  g_object_set_data (G_OBJECT (self), N_EXPORTS_KEY, GUINT_TO_POINTER (n > 0 ? n - 1 : 0));
+}
+
+/**
+ * credence_window_is_exporting:
+ *
+ * Returns: whether a bundle or files are being written
+ */
+gboolean
+credence_window_is_exporting (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), FALSE);
+
+  return g_object_get_data (G_OBJECT (self), N_EXPORTS_KEY) != NULL;
+}
+
+/* A failed export is not a passing toast: it stays until read. */
+static void
+show_export_error (CredenceWindow *self,
+                   const GError   *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Badges Not Exported"), error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_exported (CredenceWindow *self,
+               guint           n,
+               GFile          *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
+
+  /* Translators: a toast: "Exported 3 badges to “job-hunt.credence-bundle”". */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u badge to “%s”", "Exported %u badges to “%s”", n),
+                             n, name);
+  credence_window_show_message (self, message);
+}
+
+typedef struct
+{
+  CredenceWindow *window;
+  GFile          *file;
+} BundleExport;
+
+static void
+bundle_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  BundleExport *export = user_data;
+  g_autoptr(CredenceWindow) self = export->window;
+  g_autoptr(GFile) file = export->file;
+  g_autoptr(GError) error = NULL;
   guint n = 0;
 
+  g_free (export);
+  end_export (self);
   if (!credence_bundle_export_finish (result, &n, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        credence_window_show_message (self, error->message);
+        show_export_error (self, error);
       return;
     }
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u badge", "Exported %u badges", n), n);
-  credence_window_show_message (self, message);
+  show_exported (self, n, file);
 }
 
 /**
  * credence_window_export_bundle:
+ * @uids: (array zero-terminated=1) (nullable): the badges, in order; %NULL
+ *   for every badge
  * @file: where to write
  *
- * Writes every badge of the collection to a bundle file, in a worker
- * thread; a toast says how it went.
+ * Writes the badges to a bundle file, in a worker thread; a toast says
+ * how many were written, a dialog why none were.
  */
 void
-credence_window_export_bundle (CredenceWindow *self,
-                               GFile          *file)
+credence_window_export_bundle (CredenceWindow     *self,
+                               const char * const *uids,
+                               GFile              *file)
 {
   CredenceStore *store;
+  BundleExport *export;
 
   g_return_if_fail (CREDENCE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -200,43 +298,273 @@ credence_window_export_bundle (CredenceWindow *self,
   store = credence_window_get_store (self);
   if (store == NULL)
     return;
-  credence_bundle_export_async (store, NULL, file, NULL, exported_cb, g_object_ref (self));
+
+  export = g_new0 (BundleExport, 1);
+  export->window = g_object_ref (self);
+  export->file = g_object_ref (file);
+  begin_export (self);
+  credence_bundle_export_async (store, uids, file, credence_window_get_cancellable (self),
+                                bundle_written_cb, export);
+}
+
+/* In a worker: the badges are read from the collection and written. */
+static void
+export_files_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  FilesData *data = task_data;
+  GError *error = NULL;
+  guint n = 0;
+
+  if (!credence_export_files (data->store, (const char * const *) data->uids, data->file, &n, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n);
 }
 
 static void
-export_response_cb (GtkFileChooserNative *chooser,
-                    int                   response,
-                    gpointer              user_data)
+files_exported_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (source);
+  FilesData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gssize n;
+
+  end_export (self);
+  n = g_task_propagate_int (G_TASK (result), &error);
+  if (n < 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_export_error (self, error);
+      return;
+    }
+
+  show_exported (self, (guint) n, data->file);
+}
+
+/**
+ * credence_window_export_files:
+ * @uids: (array zero-terminated=1) (nullable): the badges; %NULL for every
+ *   badge
+ * @folder: where to write
+ *
+ * Writes each badge as its baked picture and its data, as
+ * `credence-cli export files` does, in a worker thread; a toast says how
+ * many were written, a dialog why none were.
+ */
+void
+credence_window_export_files (CredenceWindow     *self,
+                              const char * const *uids,
+                              GFile              *folder)
+{
+  g_autoptr(GTask) task = NULL;
+  CredenceStore *store;
+  FilesData *data;
+
+  g_return_if_fail (CREDENCE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  store = credence_window_get_store (self);
+  if (store == NULL)
+    return;
+
+  data = g_new0 (FilesData, 1);
+  data->store = g_object_ref (store);
+  data->uids = g_strdupv ((GStrv) uids);
+  data->file = g_object_ref (folder);
+
+  begin_export (self);
+  task = g_task_new (self, credence_window_get_cancellable (self), files_exported_cb, NULL);
+  g_task_set_source_tag (task, credence_window_export_files);
+  g_task_set_task_data (task, data, (GDestroyNotify) files_data_free);
+  g_task_run_in_thread (task, export_files_thread);
+}
+
+/* Choosing where */
+
+typedef struct
+{
+  CredenceWindow *window;   /* owned with GtkFileDialog; the chooser's signal holds it before */
+  ExportFormat    format;
+  GStrv           uids;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->window);
+  g_clear_pointer (&request->uids, g_strfreev);
+  g_free (request);
+}
+
+static void
+export_to (CredenceWindow *self,
+           ExportRequest  *request,
+           GFile          *file)
+{
+  if (request->format == EXPORT_BUNDLE)
+    credence_window_export_bundle (self, (const char * const *) request->uids, file);
+  else
+    credence_window_export_files (self, (const char * const *) request->uids, file);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+chosen_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ExportRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (request->format == EXPORT_BUNDLE)
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  else
+    file = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (file != NULL && gtk_widget_get_root (GTK_WIDGET (request->window)) != NULL)
+    export_to (request->window, request, file);
+  export_request_free (request);
+}
+#else
+static void
+chooser_response_cb (GtkFileChooserNative *chooser,
+                     int                   response,
+                     gpointer              user_data)
 {
   CredenceWindow *self = CREDENCE_WINDOW (user_data);
+  ExportRequest *request = g_object_get_data (G_OBJECT (chooser), "credence-export-request");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      credence_window_export_bundle (self, file);
+      if (file != NULL)
+        export_to (self, request, file);
     }
   g_object_unref (chooser);
 }
+#endif
 
+/* Asks where to write @uids (every badge when %NULL), then writes them. */
 static void
-export_bundle_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+choose_and_export (CredenceWindow     *self,
+                   ExportFormat        format,
+                   const char         *suggested_name,
+                   const char * const *uids)
 {
-  CredenceWindow *self = CREDENCE_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  const char *title = format == EXPORT_BUNDLE ? _("Export Bundle") : _("Export Files");
+  g_autofree char *name = NULL;
+  ExportRequest *request;
 
   if (credence_window_get_store (self) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Bundle"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  /* Translators: the default file name of an exported bundle. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("badges.credence-bundle"));
-  /* Disconnected if the window goes first. */
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (format == EXPORT_BUNDLE)
+    {
+      if (suggested_name != NULL && suggested_name[0] != '\0')
+        {
+          /* Translators: the file name of an exported bundle, from a collection's name. */
+          name = g_strdup_printf (_("%s.credence-bundle"), suggested_name);
+          g_strdelimit (name, "/\\", '-');
+        }
+      else
+        /* Translators: the default file name of an exported bundle. */
+        name = g_strdup (_("badges.credence-bundle"));
+    }
+
+  request = g_new0 (ExportRequest, 1);
+  request->format = format;
+  request->uids = g_strdupv ((GStrv) uids);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    request->window = g_object_ref (self);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    if (format == EXPORT_BUNDLE)
+      {
+        gtk_file_dialog_set_initial_name (dialog, name);
+        gtk_file_dialog_save (dialog, GTK_WINDOW (self), credence_window_get_cancellable (self),
+                              chosen_cb, request);
+      }
+    else
+      gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), credence_window_get_cancellable (self),
+                                     chosen_cb, request);
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                           format == EXPORT_BUNDLE ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                                   : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                           _("_Export"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    if (name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    g_object_set_data_full (G_OBJECT (chooser), "credence-export-request", request,
+                            (GDestroyNotify) export_request_free);
+    /* Disconnected if the window goes first. */
+    g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+export_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_and_export (CREDENCE_WINDOW (widget),
+                     g_str_equal (action_name, "win.export-bundle") ? EXPORT_BUNDLE : EXPORT_FILES,
+                     NULL, NULL);
+}
+
+/* win.export-selected ("bundle" or "files"): the badges selected in the
+ * library's selection mode.
+ */
+static void
+export_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  g_auto(GStrv) uids = credence_window_dup_selected_uids (self);
+
+  if (uids == NULL || uids[0] == NULL)
+    return;
+
+  choose_and_export (self, g_str_equal (g_variant_get_string (parameter, NULL), "files") ? EXPORT_FILES : EXPORT_BUNDLE,
+                     NULL, (const char * const *) uids);
+}
+
+/* win.export-badges (format, suggested name, badges): for pages that
+ * know their badges, as a collection's page does.
+ */
+static void
+export_badges_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *format;
+  const char *name;
+  g_autofree const char **uids = NULL;
+
+  g_variant_get (parameter, "(&s&s^a&s)", &format, &name, &uids);
+  if (uids == NULL || uids[0] == NULL)
+    return;
+
+  choose_and_export (CREDENCE_WINDOW (widget), g_str_equal (format, "files") ? EXPORT_FILES : EXPORT_BUNDLE,
+                     name, uids);
 }
 
 void
@@ -244,5 +572,8 @@ _credence_window_export_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.linkedin-add", NULL, linkedin_action);
   gtk_widget_class_install_action (widget_class, "win.linkedin-share", NULL, linkedin_action);
-  gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_all_action);
+  gtk_widget_class_install_action (widget_class, "win.export-files", NULL, export_all_action);
+  gtk_widget_class_install_action (widget_class, "win.export-selected", "s", export_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.export-badges", "(ssas)", export_badges_action);
 }

@@ -70,6 +70,7 @@ struct _CredenceWindow
   GtkToggleButton      *select_button;
   GtkRevealer          *selection_revealer;
   GtkLabel             *selection_label;
+  GtkMenuButton        *selection_export_button;
   GtkSelectionModel    *browse_model;   /* no selection: a click opens */
   GtkSelectionModel    *select_model;   /* selection mode: a click selects */
   gboolean              selection_mode;
@@ -239,6 +240,8 @@ update_selection (CredenceWindow *self)
   gtk_label_set_label (self->selection_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-selected-to-collection", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-selected", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-selected", n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->selection_export_button), n > 0);
 }
 
 /* Selection mode: the grid selects (Ctrl+A for all) instead of opening,
@@ -2653,6 +2656,7 @@ credence_window_class_init (CredenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, select_button);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, selection_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, CredenceWindow, selection_export_button);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CredenceWindow, import_progress);
@@ -3183,4 +3187,36 @@ credence_window_set_uses_passphrase (CredenceWindow *self,
 
   self->uses_passphrase = !!uses_passphrase;
   update_lock_action (self);
+}
+
+/**
+ * credence_window_get_cancellable:
+ *
+ * Returns: (transfer none): cancelled when the window goes or the
+ *   collection is locked, for work on the open collection
+ */
+GCancellable *
+credence_window_get_cancellable (CredenceWindow *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  return self->cancellable;
+}
+
+/**
+ * credence_window_dup_selected_uids:
+ *
+ * Returns: (transfer full): the badges selected in the library's selection
+ *   mode, in the order shown (empty outside selection mode)
+ */
+GStrv
+credence_window_dup_selected_uids (CredenceWindow *self)
+{
+  g_autoptr(GPtrArray) uids = NULL;
+
+  g_return_val_if_fail (CREDENCE_IS_WINDOW (self), NULL);
+
+  uids = selected_uids (self);
+  g_ptr_array_add (uids, NULL);
+  return (GStrv) g_ptr_array_steal (uids, NULL);
 }

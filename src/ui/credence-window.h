@@ -54,6 +54,8 @@ CredenceReverifier *credence_window_get_reverifier (CredenceWindow *self);
 void            credence_window_show_message   (CredenceWindow      *self,
                                                 const char          *message);
 void            credence_window_reload         (CredenceWindow      *self);
+GCancellable   *credence_window_get_cancellable (CredenceWindow     *self);
+GStrv           credence_window_dup_selected_uids (CredenceWindow   *self) G_GNUC_WARN_UNUSED_RESULT;
 void            credence_window_set_uses_passphrase (CredenceWindow *self,
                                                 gboolean             uses_passphrase);
 
