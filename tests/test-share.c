@@ -1,5 +1,6 @@
 /* test-share.c: the badge page's LinkedIn buttons open the right address
- * (or say why there is none), and Export Bundle and Export Files write every
+ * (or say why there is none), the issuer's organization id is kept from
+ * its dialog and used, and Export Bundle and Export Files write every
  * badge, the selected ones or a collection's, through the file chooser,
  * without blocking the window.
  *
@@ -14,6 +15,7 @@
 #include "credence-bundle.h"
 #include "credence-export-files.h"
 #include "credence-export-paths.h"
+#include "credence-linkedin.h"
 #include "credence-loader.h"
 #include "credence-store-pathways.h"
 #include "credence-window-export.h"
@@ -540,6 +542,111 @@ test_export_all_files (void)
   credence_test_remove_tree (out);
 }
 
+/* The issuer's LinkedIn organization id, from the Add to Profile menu:
+ * digits only, kept where `credence-cli linkedin --remember` keeps it, and
+ * in the next Add to Profile link.
+ */
+static void
+test_linkedin_organization (void)
+{
+  g_autofree char *dir = ui_test_make_data_dir ();
+  g_autofree char *uid = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  const CredenceStoreBadge *shown;
+  AdwMessageDialog *dialog;
+  GtkWidget *add;
+  GtkEditable *entry;
+  CredenceWindow *window;
+
+  {
+    g_autoptr(CredenceStore) store = ui_test_open_store (dir);
+
+    uid = ui_test_add_corpus_badge (store, export_badges[0]);
+    g_assert_true (credence_store_set_meta (store, CREDENCE_EXPORT_META_BASE_URL,
+                                            "https://ada.example.net/portfolio/", &error));
+    g_assert_no_error (error);
+  }
+
+  g_setenv ("CREDENCE_TEST_NO_LAUNCH", "1", TRUE);
+  window = ui_test_open_window (app);
+  credence_window_show_badge (window, uid);
+  ui_test_wait_for (badge_read, window, "the badge to be read");
+  shown = credence_window_get_shown_badge (window);
+  g_assert_nonnull (shown->issuer_url);
+
+  /* Add to Profile has a menu with the organization id. */
+  add = ui_test_find_widget (GTK_WIDGET (credence_window_get_badge_page (window)), ADW_TYPE_SPLIT_BUTTON, NULL);
+  g_assert_nonnull (add);
+  g_assert_cmpstr (adw_split_button_get_label (ADW_SPLIT_BUTTON (add)), ==, "_Add to Profile");
+  g_assert_nonnull (adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (add)));
+
+  /* None yet: the link names the issuer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.linkedin-add", NULL));
+  ui_test_wait_for (uri_opened, window, "LinkedIn to open");
+  value = query_value (credence_window_get_last_uri (window), "organizationId");
+  g_assert_null (value);
+  g_object_set_data (G_OBJECT (window), "credence-last-uri", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.linkedin-organization", NULL));
+  ui_test_wait_for (dialog_shown, NULL, "the organization id dialog");
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "LinkedIn Organization ID");
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  /* Not a number: refused in the form. */
+  gtk_editable_set_text (entry, "acme-university");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  gtk_editable_set_text (entry, "12 34");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  gtk_editable_set_text (entry, "1337042");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_strcmp0 (credence_window_get_last_message (window), "LinkedIn organization ID saved") != 0)
+    ui_test_settle (50);
+
+  /* Kept as the command line keeps it. */
+  kept = credence_linkedin_dup_organization_id (credence_window_get_store (window), shown->issuer_url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "1337042");
+
+  /* Used by the next Add to Profile, in place of the issuer's name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.linkedin-add", NULL));
+  ui_test_wait_for (uri_opened, window, "LinkedIn to open");
+  value = query_value (credence_window_get_last_uri (window), "organizationId");
+  g_assert_cmpstr (value, ==, "1337042");
+  g_clear_pointer (&value, g_free);
+  value = query_value (credence_window_get_last_uri (window), "organizationName");
+  g_assert_null (value);
+
+  /* The dialog shows it again; emptied, it is forgotten. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.linkedin-organization", NULL));
+  ui_test_wait_for (dialog_shown, NULL, "the organization id dialog");
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "1337042");
+  gtk_editable_set_text (entry, "");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_strcmp0 (credence_window_get_last_message (window), "LinkedIn organization ID forgotten") != 0)
+    ui_test_settle (50);
+  g_clear_pointer (&kept, g_free);
+  kept = credence_linkedin_dup_organization_id (credence_window_get_store (window), shown->issuer_url, &error);
+  g_assert_no_error (error);
+  g_assert_null (kept);
+
+  g_unsetenv ("CREDENCE_TEST_NO_LAUNCH");
+  ui_test_close_window (window);
+  ui_test_remove_data_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +654,7 @@ main (int   argc,
   app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/share/linkedin-and-bundle", test_linkedin_and_bundle);
+  g_test_add_func ("/share/linkedin-organization", test_linkedin_organization);
   g_test_add_func ("/share/export-selection", test_export_selection);
   g_test_add_func ("/share/export-collection", test_export_collection);
   g_test_add_func ("/share/export-all-files", test_export_all_files);

@@ -313,6 +313,7 @@ build_share (CredenceBadgePage        *self,
 {
   GtkWidget *group;
   GtkWidget *box;
+  g_autoptr(GMenu) menu = NULL;
   GtkWidget *add;
   GtkWidget *share;
 
@@ -327,16 +328,21 @@ build_share (CredenceBadgePage        *self,
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
 
-  add = gtk_button_new_with_mnemonic (_("_Add to Profile"));
+  /* Its menu keeps the issuer's LinkedIn organization id. */
+  menu = g_menu_new ();
+  g_menu_append (menu, _("Issuer’s _Organization ID…"), "win.linkedin-organization");
+  add = adw_split_button_new ();
+  adw_split_button_set_label (ADW_SPLIT_BUTTON (add), _("_Add to Profile"));
+  adw_split_button_set_use_underline (ADW_SPLIT_BUTTON (add), TRUE);
+  adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (add), G_MENU_MODEL (menu));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.linkedin-add");
   gtk_widget_set_tooltip_text (add, _("Add this badge to your LinkedIn profile as a license or certification"));
-  gtk_widget_add_css_class (add, "pill");
+  adw_split_button_set_dropdown_tooltip (ADW_SPLIT_BUTTON (add), _("More LinkedIn Options"));
   gtk_widget_set_name (add, "linkedin-add");
 
   share = gtk_button_new_with_mnemonic (_("S_hare in a Post"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (share), "win.linkedin-share");
   gtk_widget_set_tooltip_text (share, _("Share this badge’s page on LinkedIn"));
-  gtk_widget_add_css_class (share, "pill");
   gtk_widget_set_name (share, "linkedin-share");
 
   gtk_box_append (GTK_BOX (box), add);

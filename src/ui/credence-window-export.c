@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "credence-bundle.h"
 #include "credence-export-files.h"
@@ -160,6 +161,225 @@ linkedin_action (GtkWidget  *widget,
   g_task_set_source_tag (task, linkedin_action);
   g_task_set_task_data (task, data, (GDestroyNotify) link_data_free);
   g_task_run_in_thread (task, make_link_thread);
+}
+
+/* LinkedIn organization id of the shown badge's issuer */
+
+typedef struct
+{
+  CredenceStore *store;
+  char          *issuer;
+  char          *issuer_name;
+  char          *organization_id;
+} OrganizationData;
+
+static void
+organization_data_free (OrganizationData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->issuer);
+  g_free (data->issuer_name);
+  g_free (data->organization_id);
+  g_free (data);
+}
+
+/* In a worker, both ways: the ids are in the encrypted collection. */
+static void
+read_organization_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  OrganizationData *data = task_data;
+  GError *error = NULL;
+  char *organization_id;
+
+  organization_id = credence_linkedin_dup_organization_id (data->store, data->issuer, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, organization_id, g_free);
+}
+
+static void
+write_organization_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  OrganizationData *data = task_data;
+  GError *error = NULL;
+
+  if (!credence_linkedin_set_organization_id (data->store, data->issuer, data->organization_id, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+organization_written_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (source);
+  OrganizationData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        credence_window_show_message (self, error->message);
+      return;
+    }
+
+  credence_window_show_message (self, data->organization_id != NULL ? _("LinkedIn organization ID saved")
+                                                                    : _("LinkedIn organization ID forgotten"));
+}
+
+/* Digits only, as LinkedIn's ids are; empty forgets the id. */
+static gboolean
+organization_id_is_valid (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length > 20)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+organization_entry_changed_cb (GtkEditable      *entry,
+                               AdwMessageDialog *dialog)
+{
+  gboolean valid = organization_id_is_valid (gtk_editable_get_text (entry));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", valid);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+organization_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (user_data);
+  OrganizationData *data = g_object_steal_data (G_OBJECT (dialog), "credence-organization");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *text = gtk_editable_get_text (entry);
+  g_autoptr(GTask) task = NULL;
+
+  if (data == NULL)
+    return;
+  if (!g_str_equal (response, "save") || !organization_id_is_valid (text) ||
+      g_strcmp0 (text, data->organization_id != NULL ? data->organization_id : "") == 0)
+    {
+      organization_data_free (data);
+      return;
+    }
+
+  g_free (data->organization_id);
+  data->organization_id = text[0] != '\0' ? g_strdup (text) : NULL;
+  task = g_task_new (self, credence_window_get_cancellable (self), organization_written_cb, NULL);
+  g_task_set_source_tag (task, organization_response_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) organization_data_free);
+  g_task_run_in_thread (task, write_organization_thread);
+}
+
+static void
+organization_read_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (source);
+  OrganizationData *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organization_id = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *body = NULL;
+  OrganizationData *data;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        credence_window_show_message (self, error->message);
+      return;
+    }
+
+  /* The dialog keeps what it saves. */
+  data = g_new0 (OrganizationData, 1);
+  data->store = g_object_ref (read->store);
+  data->issuer = g_strdup (read->issuer);
+  data->issuer_name = g_strdup (read->issuer_name);
+  data->organization_id = g_steal_pointer (&organization_id);
+
+  /* Translators: %s is the issuer's name, as the badge gives it. */
+  body = g_strdup_printf (_("The number in the address of %s’s LinkedIn page. With it, Add to Profile "
+                            "links the badge to that organization. Leave it empty to forget it."),
+                          data->issuer_name != NULL ? data->issuer_name : data->issuer);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("LinkedIn Organization ID"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 20);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("LinkedIn organization ID"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), data->organization_id != NULL ? data->organization_id : "");
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (organization_entry_changed_cb), dialog, 0);
+  organization_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+
+  g_object_set_data_full (G_OBJECT (dialog), "credence-organization", data, (GDestroyNotify) organization_data_free);
+  /* Disconnected if the window goes first. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (organization_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* win.linkedin-organization: asks for the LinkedIn organization id of
+ * the shown badge's issuer and keeps it, as `credence-cli linkedin
+ * --organization-id ID --remember` does, for the next Add to Profile.
+ */
+static void
+linkedin_organization_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CredenceWindow *self = CREDENCE_WINDOW (widget);
+  const CredenceStoreBadge *shown = credence_window_get_shown_badge (self);
+  CredenceStore *store = credence_window_get_store (self);
+  g_autoptr(GTask) task = NULL;
+  OrganizationData *data;
+
+  if (shown == NULL || store == NULL)
+    return;
+  if (shown->issuer_url == NULL || shown->issuer_url[0] == '\0')
+    {
+      credence_window_show_message (self, _("This badge names no issuer address, so an organization ID cannot be kept for it"));
+      return;
+    }
+
+  data = g_new0 (OrganizationData, 1);
+  data->store = g_object_ref (store);
+  data->issuer = g_strdup (shown->issuer_url);
+  data->issuer_name = g_strdup (shown->issuer_name);
+
+  task = g_task_new (self, credence_window_get_cancellable (self), organization_read_cb, NULL);
+  g_task_set_source_tag (task, linkedin_organization_action);
+  g_task_set_task_data (task, data, (GDestroyNotify) organization_data_free);
+  g_task_run_in_thread (task, read_organization_thread);
 }
 
 /* Bundles and plain files */
@@ -572,6 +792,7 @@ _credence_window_export_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.linkedin-add", NULL, linkedin_action);
   gtk_widget_class_install_action (widget_class, "win.linkedin-share", NULL, linkedin_action);
+  gtk_widget_class_install_action (widget_class, "win.linkedin-organization", NULL, linkedin_organization_action);
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "win.export-files", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "win.export-selected", "s", export_selected_action);
