@@ -646,7 +646,8 @@ chosen_cb (GObject      *source,
     file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
   else
     file = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, &error);
-  if (file != NULL && gtk_widget_get_root (GTK_WIDGET (request->window)) != NULL)
+  /* When the window went first, its cancellable answered for it. */
+  if (file != NULL)
     export_to (request->window, request, file);
   export_request_free (request);
 }
