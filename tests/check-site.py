@@ -10,7 +10,12 @@ with html.parser), has no script but JSON-LD, no event-handler or style
 attribute, no form, frame, object, base or style element; every src and
 href stays inside the folder and names a file that exists, or is an
 http(s) link on an <a>; the absolute URLs in link-preview meta tags start
-with the base URL; style.css loads nothing.
+with the base URL; style.css loads nothing.  Pictures on pages are PNGs:
+no page shows an .svg in <img> or another embedding element, and a link
+to one downloads it.  Every .svg in the folder (a badge's original file)
+is a plain picture by a second, independent check: no DTD subset, no
+script, foreignObject, HTML or other embedding element, no on* attribute,
+no href but "#..." (or a raster data: URL on <image>), no url() but "#...".
 
 With --chromium, every page is loaded in headless Debian chromium with
 --dump-dom: the title must be the one written (a payload would change it),
@@ -18,8 +23,12 @@ the DOM must hold no script, no on* attribute and no javascript: URL, and
 each text of --expect ({"page": [texts…]}) must be in the page's visible
 text.  --control-url first loads a page with a real script and a picture
 at that URL, to prove the browser runs scripts and fetches (the caller
-checks its server saw the request).  --screenshots saves PNGs of the
-index and the first page of --expect.
+checks its server saw the request); an SVG with a script and a picture
+at that URL, opened directly, proves the same for SVG files.  Every .svg
+in the folder is then opened directly, as a visitor following a link to
+it would: its DOM must hold no script, no on* attribute and no embedded
+document.  --screenshots saves PNGs of the index and the first page of
+--expect.
 
 Exit status: 0 passed, 1 failed, 77 chromium is not installed.
 """
@@ -42,6 +51,10 @@ FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "form", "base", "
              "applet", "svg", "math", "template", "noscript"}
 URL_ATTRS = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background",
              "cite", "longdesc", "manifest", "ping", "xlink:href"}
+SVG_NS = "http://www.w3.org/2000/svg"
+SVG_ACTIVE = {"script", "foreignObject", "iframe", "embed", "object", "handler", "listener",
+              "audio", "video", "canvas"}
+RASTER_DATA = re.compile(r"data:image/(png|jpe?g|gif|webp);base64,[A-Za-z0-9+/=\s]*", re.I)
 
 failures = []
 
@@ -133,6 +146,15 @@ class Checker(html.parser.HTMLParser):
         path = stripped.split("#", 1)[0].split("?", 1)[0]
         if path == "":
             return
+        if path.lower().endswith(".svg"):
+            # Opened in the page, an SVG would be a document of the site;
+            # a link to one must download it.
+            if tag != "a":
+                fail(f"{self.page}: <{tag} {name}> shows an SVG file: {value[:80]}")
+            elif "download" not in attrs:
+                fail(f"{self.page}: a link to an SVG file does not download it: {value[:80]}")
+        elif tag == "img" and not path.endswith(".png"):
+            fail(f"{self.page}: <img> shows a picture that is not a PNG: {value[:80]}")
         target = os.path.normpath(os.path.join(os.path.dirname(os.path.join(self.site, self.page)),
                                                urllib.parse.unquote(path)))
         if os.path.commonpath([target, self.site]) != self.site:
@@ -177,6 +199,47 @@ def check_page(site, page, base_url):
     if 'http-equiv="Content-Security-Policy"' not in text:
         fail(f"{page}: no Content-Security-Policy")
     return checker.title
+
+
+def check_svg(site, rel):
+    """An .svg in the site must be a plain picture (see credence-svg.c;
+    this is a second implementation, with Python's XML parser)."""
+    with open(os.path.join(site, rel), "rb") as f:
+        raw = f.read()
+    if re.search(rb"<!DOCTYPE[^>]*\[", raw) or b"<!ENTITY" in raw or b"<?xml-stylesheet" in raw:
+        fail(f"{rel}: a DTD subset, entity or style sheet instruction")
+    try:
+        root = ET.fromstring(raw)
+    except ET.ParseError as e:
+        fail(f"{rel}: not well-formed: {e}")
+        return
+    if root.tag != "{%s}svg" % SVG_NS:
+        fail(f"{rel}: the root is not an SVG <svg>")
+    for element in root.iter():
+        ns, _, local = element.tag.rpartition("}")
+        ns = ns.lstrip("{")
+        if ns in ("http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML") or \
+                (ns == SVG_NS and local in SVG_ACTIVE):
+            fail(f"{rel}: active element <{local}>")
+        for name, value in element.attrib.items():
+            local_name = name.rpartition("}")[2]
+            squeezed = re.sub(r"[\x00-\x20\x7f]", "", value).lower()
+            if local_name.lower().startswith("on"):
+                fail(f"{rel}: event handler {local_name} on <{local}>")
+            if local_name == "href" and not squeezed.startswith("#") and \
+                    not (local == "image" and RASTER_DATA.fullmatch(value.strip())):
+                fail(f"{rel}: <{local} {local_name}> leaves the file: {value[:60]}")
+            if local_name == "attributeName" and squeezed.rpartition(":")[2] in ("href", "base"):
+                fail(f"{rel}: <{local}> animates a link")
+        if ns == SVG_NS:
+            texts = list(element.attrib.values())
+            if local == "style":
+                texts.append("".join(element.itertext()))
+            for text in texts:
+                lower = text.lower()
+                if "\\" in text or "@import" in lower or "javascript:" in lower or \
+                        re.search(r"url\(\s*['\"]?\s*[^#'\"\s]", lower):
+                    fail(f"{rel}: CSS on <{local}> loads or hides something: {text[:60]}")
 
 
 class TextCollector(html.parser.HTMLParser):
@@ -256,6 +319,7 @@ def main():
 
     site = os.path.realpath(args.site)
     pages = []
+    svgs = []
     for root, _, files in os.walk(site):
         for name in files:
             rel = os.path.relpath(os.path.join(root, name), site)
@@ -263,7 +327,13 @@ def main():
                 fail(f"unsafe file name {rel!r}")
             if name.endswith(".html"):
                 pages.append(rel)
+            if name.lower().endswith(".svg"):
+                svgs.append(rel)
     pages.sort()
+    svgs.sort()
+    for rel in svgs:
+        check_svg(site, rel)
+    print(f"# {len(svgs)} SVG files checked")
     if "index.html" not in pages:
         fail("no index.html")
 
@@ -300,6 +370,34 @@ def main():
                     fail(f"control page: the script did not run in chromium (title {collector.title!r})")
                 else:
                     print("# control page: chromium ran its script")
+
+                # The same for an SVG opened directly, as a visitor would
+                # open a badge file from a link to it.
+                control_svg = os.path.join(profile, "control.svg")
+                with open(control_svg, "w", encoding="utf-8") as f:
+                    f.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+                            f"<image href=\"{args.control_url}\" width=\"1\" height=\"1\"/>"
+                            "<script>document.documentElement.setAttribute('data-ran', 'script ran');"
+                            "</script></svg>")
+                dom = dump_dom(binary, profile, "file://" + control_svg)
+                if 'data-ran="script ran"' not in dom:
+                    fail(f"control SVG: the script did not run when opened directly ({dom[:120]!r})")
+                else:
+                    print("# control SVG: chromium ran its script")
+
+            for rel in svgs:
+                dom = dump_dom(binary, profile, "file://" + os.path.join(site, rel))
+                # Text, not markup: the baked badge's CDATA, comments.
+                dom = re.sub(r"<!\[CDATA\[.*?\]\]>|<!--.*?-->", "", dom, flags=re.S)
+                if not re.search(r"</(\w+:)?svg>", dom):
+                    fail(f"{rel}: chromium printed no SVG DOM")
+                    continue
+                if re.search(r"<(\w+:)?(script|foreignObject|iframe|embed|object)\b", dom, re.I):
+                    fail(f"{rel}: a script or an embedded document in the DOM")
+                if re.search(r"\son\w+\s*=", dom, re.I) or re.search(r"javascript:", dom, re.I) or \
+                        "data-ran" in dom:
+                    fail(f"{rel}: an event handler or javascript: URL in the DOM")
+                print(f"# {rel}: opened directly in chromium")
 
             for page in pages:
                 dom = dump_dom(binary, profile, "file://" + os.path.join(site, page))

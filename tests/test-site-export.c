@@ -1,7 +1,8 @@
 /* test-site-export.c: the portfolio site — hostile badge text in every
  * field produces no active content (checked in headless chromium), pages
  * are well-formed and self-contained, disclosure is respected, output is
- * deterministic.
+ * deterministic, and a baked SVG's original file is published only when
+ * it is a plain picture.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -205,6 +206,126 @@ make_baked_badge (void)
   return badge;
 }
 
+/* Baked SVG badges.  Each hostile one would fetch @hit if a browser ran
+ * or loaded what it holds; the last is a real baked badge, a plain
+ * picture.  Recipients are hashed, so no address reaches the site. */
+typedef struct
+{
+  const char *name;
+  const char *prolog;
+  const char *attributes;   /* of the root <svg> */
+  const char *body;         /* HIT stands for the hit URL */
+  const char *because;      /* the page's explanation */
+} SvgCase;
+
+#define BECAUSE_SCRIPT   "it contains a script, which would run on this site when the file is opened"
+#define BECAUSE_PAGE     "it contains another web page, which would open on this site"
+#define BECAUSE_EXTERNAL "it loads files from other websites when it is opened"
+#define BECAUSE_OTHER    "it contains parts that Credence cannot confirm are safe to open on this site"
+
+static const SvgCase svg_cases[] = {
+  { "SVG Script", "", "", "<script>fetch('HIT')</script>", BECAUSE_SCRIPT },
+  { "SVG Onload", "", " onload=\"fetch('HIT')\"", "", BECAUSE_SCRIPT },
+  { "SVG Foreign Object", "", "",
+    "<foreignObject width=\"10\" height=\"10\"><iframe xmlns=\"http://www.w3.org/1999/xhtml\" src=\"HIT\"/>"
+    "</foreignObject>", BECAUSE_PAGE },
+  { "SVG External Picture", "", "", "<image href=\"HIT\" width=\"10\" height=\"10\"/>", BECAUSE_EXTERNAL },
+  { "SVG Script Link", "", "", "<a xlink:href=\"javascript:fetch('HIT')\"><rect width=\"64\" height=\"64\"/></a>",
+    BECAUSE_SCRIPT },
+  { "SVG Style URL", "", "", "<rect width=\"64\" height=\"64\" style=\"fill: url(HIT)\"/>", BECAUSE_EXTERNAL },
+  { "SVG Entity", "<!DOCTYPE svg [<!ENTITY ext SYSTEM \"HIT\">]>\n", "", "<text>&ext;</text>", BECAUSE_OTHER },
+};
+
+static char *
+with_hit (const char *text,
+          const char *hit)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "HIT", -1);
+
+  return g_strjoinv (hit, parts);
+}
+
+static char *
+svg_case_payload (guint       n,
+                  const char *hit)
+{
+  return g_strdup_printf ("{\"@context\": \"https://w3id.org/openbadges/v2\", \"type\": \"Assertion\", "
+                          "\"id\": \"https://issuer.test/assertions/svg-%u\", "
+                          "\"recipient\": {\"type\": \"email\", \"hashed\": true, "
+                          "\"identity\": \"sha256$0c1b8f1e4b7e2d9f\"}, "
+                          "\"badge\": \"https://issuer.test/badge\", \"verification\": {\"type\": \"hosted\"}, "
+                          "\"issuedOn\": \"2024-05-12T10:00:00Z\", "
+                          "\"note\": \"</script><script>fetch('%s')</script> & <!-- more\"}", n, hit);
+}
+
+static CredenceStoreBadge *
+make_svg_badge (const SvgCase *c,
+                guint          n,
+                const char    *hit)
+{
+  CredenceStoreBadge *badge = credence_store_badge_new ();
+  g_autofree char *payload = svg_case_payload (n, hit);
+  g_autofree char *prolog = with_hit (c->prolog, hit);
+  g_autofree char *attributes = with_hit (c->attributes, hit);
+  g_autofree char *body = with_hit (c->body, hit);
+  g_autofree char *svg = g_strdup_printf ("%s<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                                          "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"64\" "
+                                          "height=\"64\"%s><openbadges:assertion xmlns:openbadges=\"%s\">"
+                                          "<![CDATA[%s]]></openbadges:assertion>"
+                                          "<rect width=\"64\" height=\"64\" fill=\"#1a5fb4\"/>%s</svg>\n",
+                                          prolog, attributes, "http://openbadges.org", payload, body);
+
+  badge->credential_id = g_strdup_printf ("https://issuer.test/assertions/svg-%u", n);
+  badge->container = g_strdup ("svg");
+  badge->spec_version = g_strdup ("2.0");
+  badge->original = g_bytes_new (svg, strlen (svg));
+  badge->payload = g_bytes_new (payload, strlen (payload));
+  badge->name = g_strdup (c->name);
+  badge->issuer_name = g_strdup ("Issuer");
+  badge->issuer_url = g_strdup ("https://issuer.test/");
+  badge->recipient = g_strdup ("sha256$0c1b8f1e4b7e2d9f");
+  badge->issued_on = g_strdup ("2024-05-12T10:00:00Z");
+  badge->source = g_strdup ("hostile.svg");
+  credence_store_badge_add_verification (badge,
+                                         credence_store_verification_new (1772524800, TRUE, "valid", NULL,
+                                                                          report_valid));
+  return badge;
+}
+
+/* The real baked SVG badge of the corpus, a plain picture. */
+static CredenceStoreBadge *
+make_clean_svg_badge (GBytes **out_original)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "1edtech-dc-public-validator",
+                                                 "ob30", "simple-json.svg", NULL);
+  g_autoptr(GBytes) bytes = credence_test_read_file (path);
+  g_autoptr(CredenceBadge) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  CredenceStoreBadge *badge = credence_store_badge_new ();
+
+  parsed = credence_badge_new_from_bytes (bytes, "simple-json.svg", &error);
+  g_assert_no_error (error);
+
+  /* Another id than the PNG of the same credential, which fill_store()
+   * adds: the store would take them for one badge. */
+  badge->credential_id = g_strconcat (credence_badge_get_id (parsed), "#svg", NULL);
+  badge->container = g_strdup ("svg");
+  badge->spec_version = g_strdup ("3.0");
+  badge->original = g_bytes_ref (bytes);
+  badge->payload = g_bytes_ref (credence_badge_get_payload (parsed));
+  badge->name = g_strdup ("Clean SVG Badge");
+  badge->issuer_name = g_strdup (credence_badge_get_issuer_name (parsed));
+  badge->issuer_url = g_strdup ("https://issuer.example.org/");
+  badge->recipient = g_strdup ("did:example:ebfeb1f712ebc6f1c276e12ec21");
+  badge->issued_on = g_strdup ("2010-01-01T00:00:00Z");
+  credence_store_badge_add_verification (badge,
+                                         credence_store_verification_new (1772524800, TRUE, "valid", NULL,
+                                                                          report_valid));
+  if (out_original != NULL)
+    *out_original = g_bytes_ref (bytes);
+  return badge;
+}
+
 typedef struct
 {
   char *hostile_uid;
@@ -236,6 +357,31 @@ add (CredenceStore      *store,
   uid = g_strdup (badge->uid);
   credence_store_badge_free (badge);
   return uid;
+}
+
+/* The SVG badges of svg_cases and the clean one (last) in a collection
+ * "Badge Files", In Portfolio with every field and the badge files.
+ * Returns their ids. */
+static GPtrArray *
+fill_svg_badges (CredenceStore  *store,
+                 const char     *hit,
+                 GBytes        **out_clean)
+{
+  g_autoptr(CredenceCollection) collection = credence_collection_new ("Badge Files");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (svg_cases); i++)
+    g_ptr_array_add (uids, add (store, make_svg_badge (&svg_cases[i], i, hit)));
+  g_ptr_array_add (uids, add (store, make_clean_svg_badge (out_clean)));
+
+  credence_collection_set_visibility (collection, CREDENCE_VISIBILITY_PORTFOLIO);
+  credence_collection_set_disclosure (collection, CREDENCE_DISCLOSURE_ALL);
+  for (guint i = 0; i < uids->len; i++)
+    credence_collection_add (collection, g_ptr_array_index (uids, i));
+  g_assert_true (credence_store_save_collection (store, collection, &error));
+  g_assert_no_error (error);
+  return uids;
 }
 
 /* Four badges (hostile, 1 MB name, revoked, real baked PNG) in the
@@ -391,6 +537,9 @@ test_site_hostile (Fixture       *f,
   g_autofree char *found = NULL;
   g_autoptr(GError) error = NULL;
   const char *needles[] = { ADDRESS, NULL };
+  g_autoptr(GPtrArray) svg_uids = NULL;
+  g_autofree char *svg_script_page = NULL;
+  g_autofree char *svg_clean_page = NULL;
   Corpus c = { 0 };
   GPtrArray *left_out;
   int status;
@@ -399,6 +548,9 @@ test_site_hostile (Fixture       *f,
   test_server_add_string (server, "/control", 200, "text/plain", "control");
 
   fill_store (f->store, hit, CREDENCE_DISCLOSURE_DEFAULT, &c);
+  /* Baked SVG badges whose files are shared: the hostile originals stay
+   * out, the clean one is opened directly in chromium by the checker. */
+  svg_uids = fill_svg_badges (f->store, hit, NULL);
 
   /* A pathway with hostile text, one step met by an exported badge. */
   {
@@ -425,7 +577,7 @@ test_site_hostile (Fixture       *f,
   pathway_to_show = NULL;
 
   /* The revoked badge is left out and listed. */
-  g_assert_cmpuint (credence_site_exporter_get_n_badges (exporter), ==, 3);
+  g_assert_cmpuint (credence_site_exporter_get_n_badges (exporter), ==, 3 + svg_uids->len);
   left_out = credence_site_exporter_get_left_out (exporter);
   g_assert_cmpuint (left_out->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (left_out, 0), ==, "Withdrawn Badge: Revoked by Issuer");
@@ -461,6 +613,17 @@ test_site_hostile (Fixture       *f,
   json_builder_begin_array (expect);
   json_builder_add_string_value (expect, clean_huge);
   json_builder_end_array (expect);
+  svg_script_page = page_of (g_ptr_array_index (svg_uids, 0), folder);
+  svg_clean_page = page_of (g_ptr_array_index (svg_uids, svg_uids->len - 1), folder);
+  json_builder_set_member_name (expect, svg_script_page);
+  json_builder_begin_array (expect);
+  json_builder_add_string_value (expect, "The original picture file of this badge is not included: " BECAUSE_SCRIPT ".");
+  json_builder_add_string_value (expect, "Download Badge Data");
+  json_builder_end_array (expect);
+  json_builder_set_member_name (expect, svg_clean_page);
+  json_builder_begin_array (expect);
+  json_builder_add_string_value (expect, "Download Badge File");
+  json_builder_end_array (expect);
   json_builder_set_member_name (expect, "index.html");
   json_builder_begin_array (expect);
   json_builder_add_string_value (expect, "Jane <script>alert(1)</script> Doe");
@@ -492,6 +655,8 @@ test_site_hostile (Fixture       *f,
     }
   else
     {
+      g_test_message ("requests to the canary: %u, to the control: %u", test_server_get_hits (server, "/hit"),
+                      test_server_get_hits (server, "/control"));
       g_assert_cmpint (status, ==, 0);
       /* The control page reached the server, so a payload would have too. */
       g_assert_cmpuint (test_server_get_hits (server, "/control"), >=, 1);
@@ -500,6 +665,92 @@ test_site_hostile (Fixture       *f,
 
   corpus_clear (&c);
   test_server_free (server);
+}
+
+/* Which badge files each SVG badge gets, and what its page says. */
+static void
+test_site_svg_files (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "site", NULL);
+  g_autoptr(GBytes) clean = NULL;
+  g_autoptr(GPtrArray) uids = fill_svg_badges (f->store, "http://127.0.0.1:9/hit", &clean);
+  g_autoptr(CredenceSiteExporter) exporter = NULL;
+  GPtrArray *withheld;
+
+  g_free (export_site (f->store, folder, NULL, &exporter));
+
+  withheld = credence_site_exporter_get_files_withheld (exporter);
+  g_assert_cmpuint (withheld->len, ==, G_N_ELEMENTS (svg_cases));
+
+  for (guint i = 0; i < uids->len; i++)
+    {
+      g_autofree char *page = page_of (g_ptr_array_index (uids, i), folder);
+      g_autofree char *page_path = g_build_filename (folder, page, NULL);
+      g_autofree char *slug = g_strndup (page + strlen ("badges/"), strlen (page) - strlen ("badges/.html"));
+      g_autofree char *svg_path = g_strdup_printf ("%s/files/%s.svg", folder, slug);
+      g_autofree char *json_path = g_strdup_printf ("%s/files/%s.json", folder, slug);
+      g_autofree char *svg_link = g_strdup_printf ("<a href=\"../files/%s.svg\" download=\"\">", slug);
+      g_autofree char *json_link = g_strdup_printf ("<a href=\"../files/%s.json\" download=\"\">", slug);
+      g_autofree char *html = NULL;
+
+      g_assert_true (g_file_get_contents (page_path, &html, NULL, NULL));
+
+      if (i < G_N_ELEMENTS (svg_cases))
+        {
+          const SvgCase *c = &svg_cases[i];
+          g_autofree char *because = g_strdup_printf ("The original picture file of this badge is not included: "
+                                                      "%s.", c->because);
+          g_autofree char *line = g_strdup_printf ("%s: %s", c->name, c->because);
+          g_autofree char *expected_payload = svg_case_payload (i, "http://127.0.0.1:9/hit");
+          g_autoptr(GBytes) written = NULL;
+          g_autoptr(JsonParser) written_parser = json_parser_new ();
+          g_autoptr(JsonParser) payload_parser = json_parser_new ();
+          g_autoptr(GError) error = NULL;
+          gsize length = 0;
+          const char *json;
+
+          /* Not copied; the page says why and offers the data. */
+          g_test_message ("%s", c->name);
+          g_assert_false (g_file_test (svg_path, G_FILE_TEST_EXISTS));
+          g_assert_null (strstr (html, ".svg"));
+          g_assert_nonnull (strstr (html, because));
+          g_assert_nonnull (strstr (html, json_link));
+          g_assert_nonnull (strstr (html, "Download Badge Data"));
+          g_assert_cmpstr (g_ptr_array_index (withheld, i), ==, line);
+
+          /* The data as issued: the same JSON, with no markup characters
+           * left even though the payload holds </script> and <!--. */
+          written = credence_test_read_file (json_path);
+          json = g_bytes_get_data (written, &length);
+          g_assert_null (memchr (json, '<', length));
+          g_assert_null (memchr (json, '>', length));
+          g_assert_null (memchr (json, '&', length));
+          g_assert_true (json_parser_load_from_data (written_parser, json, (gssize)length, &error));
+          g_assert_no_error (error);
+          g_assert_true (json_parser_load_from_data (payload_parser, expected_payload, -1, &error));
+          g_assert_no_error (error);
+          g_assert_true (json_node_equal (json_parser_get_root (written_parser),
+                                          json_parser_get_root (payload_parser)));
+        }
+      else
+        {
+          g_autoptr(GBytes) copied = credence_test_read_file (svg_path);
+
+          /* The plain baked picture, byte for byte: it carries the badge. */
+          g_assert_true (g_bytes_equal (copied, clean));
+          g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
+          g_assert_nonnull (strstr (html, svg_link));
+          g_assert_nonnull (strstr (html, "Download Badge File"));
+          g_assert_null (strstr (html, "not included"));
+        }
+    }
+
+  {
+    const char *args[] = { folder, NULL };
+
+    g_assert_cmpint (run_checker (args), ==, 0);
+  }
 }
 
 static GHashTable *
@@ -788,6 +1039,7 @@ main (int   argc,
   ADD ("disclosure", test_site_disclosure);
   ADD ("folder", test_site_folder);
   ADD ("errors", test_site_errors);
+  ADD ("svg-files", test_site_svg_files);
   g_test_add_func ("/site-export/cli", test_site_cli);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "credence-badge.h"
 #include "credence-limits.h"
+#include "credence-svg.h"
 
 #define OB2_JSON \
   "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\"," \
@@ -302,6 +303,136 @@ test_svg_truncation (void)
     }
 }
 
+#define SVG_OPEN "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+#define XHTML "xmlns:h=\"http://www.w3.org/1999/xhtml\""
+
+static void
+assert_content (const char         *svg,
+                CredenceSvgContent  expected)
+{
+  CredenceSvgContent content = credence_svg_check_content ((const guint8 *)svg, strlen (svg));
+
+  if (content != expected)
+    g_error ("content %d, not %d, for: %s", content, expected, svg);
+}
+
+/* What a web site must not publish as it is: each found by the parser,
+ * whatever the spelling. */
+static void
+test_svg_content_active (void)
+{
+  static const struct { const char *svg; CredenceSvgContent content; } cases[] = {
+    /* Scripts and handlers. */
+    { SVG_OPEN "<script>fetch('http://127.0.0.1:9/')</script></svg>", CREDENCE_SVG_CONTENT_SCRIPT },
+    { SVG_OPEN "<script xlink:href=\"https://evil.test/x.js\"/></svg>", CREDENCE_SVG_CONTENT_SCRIPT },
+    { "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>", CREDENCE_SVG_CONTENT_SCRIPT },
+    { SVG_OPEN "<rect ONCLICK=\"alert(1)\"/></svg>", CREDENCE_SVG_CONTENT_SCRIPT },
+    { SVG_OPEN "<g xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></g></svg>",
+      CREDENCE_SVG_CONTENT_SCRIPT },
+    { SVG_OPEN "<a xlink:href=\"java&#x09;script:alert(1)\"><rect/></a></svg>", CREDENCE_SVG_CONTENT_SCRIPT },
+    { SVG_OPEN "<a href=\" JAVASCRIPT:alert(1)\"><rect/></a></svg>", CREDENCE_SVG_CONTENT_SCRIPT },
+    { SVG_OPEN "<a href=\"#x\"><set attributeName=\"href\" to=\"javascript:alert(1)\"/><rect/></a></svg>",
+      CREDENCE_SVG_CONTENT_SCRIPT },
+    { SVG_OPEN "<a href=\"#x\"><animate attributeName=\"xlink:href\" values=\"#a;#b\"/></a></svg>",
+      CREDENCE_SVG_CONTENT_SCRIPT },
+    { SVG_OPEN "<rect style=\"width: expression(alert(1))\"/></svg>", CREDENCE_SVG_CONTENT_SCRIPT },
+    /* Documents inside. */
+    { SVG_OPEN "<foreignObject><h:iframe " XHTML " src=\"https://evil.test/\"/></foreignObject></svg>",
+      CREDENCE_SVG_CONTENT_EMBEDDED },
+    { SVG_OPEN "<h:embed " XHTML " src=\"x\"/></svg>", CREDENCE_SVG_CONTENT_EMBEDDED },
+    { SVG_OPEN "<h:object " XHTML " data=\"x\"/></svg>", CREDENCE_SVG_CONTENT_EMBEDDED },
+    { SVG_OPEN "<image href=\"data:image/svg+xml;base64,PHN2Zy8+\"/></svg>", CREDENCE_SVG_CONTENT_EMBEDDED },
+    /* Other files. */
+    { SVG_OPEN "<image xlink:href=\"https://evil.test/x.png\"/></svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    { SVG_OPEN "<use href=\"other.svg#x\"/></svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    { SVG_OPEN "<filter id=\"f\"><feImage href=\"//evil.test/x\"/></filter></svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    { SVG_OPEN "<rect style=\"fill: url(http://evil.test/x)\"/></svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    { SVG_OPEN "<rect fill=\"URL( 'https://evil.test/#g' )\"/></svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    { SVG_OPEN "<style>rect { fill: url(\"http://evil.test/x\") }</style></svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    /* Split across a CDATA section, still one style sheet. */
+    { SVG_OPEN "<style>@imp<![CDATA[ort 'https://evil.test/x.css';]]></style></svg>",
+      CREDENCE_SVG_CONTENT_EXTERNAL },
+    { SVG_OPEN "<style>@font-face { src: url(https://evil.test/f.woff) }</style></svg>",
+      CREDENCE_SVG_CONTENT_EXTERNAL },
+    { SVG_OPEN "<g xml:base=\"https://evil.test/\"><rect/></g></svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    { "<?xml-stylesheet href=\"https://evil.test/x.css\"?>" SVG_OPEN "</svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    { "<!DOCTYPE svg SYSTEM \"https://evil.test/x.dtd\">" SVG_OPEN "</svg>", CREDENCE_SVG_CONTENT_EXTERNAL },
+    /* Not on the list. */
+    { "<!DOCTYPE svg [<!ENTITY x \"y\">]>" SVG_OPEN "</svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { "<!DOCTYPE svg [<!ENTITY % p SYSTEM \"https://evil.test/p\"> %p;]>" SVG_OPEN "</svg>",
+      CREDENCE_SVG_CONTENT_OTHER },
+    { SVG_OPEN "<rect style=\"fill: \\75 rl(http://evil.test/x)\"/></svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { SVG_OPEN "<!--><img src=x onerror=alert(1)>--><rect/></svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { SVG_OPEN "<desc><![CDATA[x><img src=x onerror=alert(1)>]]></desc></svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { SVG_OPEN "<x:thing xmlns:x=\"urn:example\"/></svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { SVG_OPEN "<discard/></svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { SVG_OPEN "<style><g/></style></svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { SVG_OPEN "<image href=\"\"/></svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>" SVG_OPEN "</svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { "<?php echo 1 ?>" SVG_OPEN "</svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { "<svg><rect/></svg>", CREDENCE_SVG_CONTENT_OTHER },
+    { "<html xmlns=\"http://www.w3.org/2000/svg\"/>", CREDENCE_SVG_CONTENT_OTHER },
+    { SVG_OPEN "<rect>", CREDENCE_SVG_CONTENT_OTHER },
+    { "", CREDENCE_SVG_CONTENT_OTHER },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_content (cases[i].svg, cases[i].content);
+
+  /* A NUL byte: XML has none, so the browser would read something else. */
+  {
+    static const char nul[] = SVG_OPEN "<rect/>\0<script>alert(1)</script></svg>";
+
+    g_assert_cmpint (credence_svg_check_content ((const guint8 *)nul, sizeof nul - 1), ==,
+                     CREDENCE_SVG_CONTENT_OTHER);
+  }
+}
+
+static void
+test_svg_content_plain (void)
+{
+  static const char * const corpus[] = {
+    "1edtech-dc-public-validator/ob30/simple-json.svg",
+    "1edtech-dc-public-validator/ob30/simple-jwt.svg",
+    "mozilla-openbadges-bakery/baked.svg",
+  };
+  static const char * const plain[] = {
+    "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+    "<!-- Created with Inkscape (http://www.inkscape.org/) -->\n"
+    "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"\n"
+    "     xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\"\n"
+    "     xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:cc=\"http://creativecommons.org/ns#\"\n"
+    "     xmlns:dc=\"http://purl.org/dc/elements/1.1/\" viewBox=\"0 0 64 64\" xml:space=\"preserve\">\n"
+    "<title>Teamwork</title><desc>A badge &amp; its &lt;shape&gt;</desc>\n"
+    "<metadata><rdf:RDF><cc:Work rdf:about=\"\"><dc:format>image/svg+xml</dc:format>"
+    "<cc:license rdf:resource=\"http://creativecommons.org/licenses/by/4.0/\"/></cc:Work></rdf:RDF></metadata>\n"
+    "<defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#3584e4\"/></linearGradient>"
+    "<filter id=\"f\"><feGaussianBlur stdDeviation=\"2\"/></filter>"
+    "<style><![CDATA[ .a > rect { fill: url( '#g' ); } ]]></style></defs>\n"
+    "<g inkscape:label=\"Layer 1\" class=\"a\" filter=\"url(#f)\"><rect id=\"r\" width=\"64\" height=\"64\" "
+    "style=\"stroke: url(#g)\"/>"
+    "<use xlink:href=\"#r\" x=\"2\"/><a href=\"#r\"><text>Go</text></a>"
+    "<image width=\"1\" height=\"1\" href=\"data:image/png;base64,iVBORw0KGgo=\"/>"
+    "<animateTransform attributeName=\"transform\" type=\"rotate\" from=\"0\" to=\"360\" dur=\"5s\"/></g>\n"
+    "<openbadges:assertion xmlns:openbadges=\"http://openbadges.org\" verify=\"https://example.org/a.json\">"
+    "<![CDATA[{\"a\": \"<b>\"}]]></openbadges:assertion>\n"
+    "</svg>\n",
+    /* A prefix on the SVG namespace is still SVG. */
+    "<s:svg xmlns:s=\"http://www.w3.org/2000/svg\"><s:rect width=\"1\" height=\"1\"/></s:svg>",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      gsize length = 0;
+      g_autofree char *svg = read_corpus (corpus[i], &length);
+
+      g_assert_cmpint (credence_svg_check_content ((const guint8 *)svg, length), ==, CREDENCE_SVG_CONTENT_PLAIN);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (plain); i++)
+    assert_content (plain[i], CREDENCE_SVG_CONTENT_PLAIN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +454,8 @@ main (int   argc,
   g_test_add_func ("/svg/depth", test_svg_depth);
   g_test_add_func ("/svg/huge", test_svg_huge);
   g_test_add_func ("/svg/truncation", test_svg_truncation);
+  g_test_add_func ("/svg/content-active", test_svg_content_active);
+  g_test_add_func ("/svg/content-plain", test_svg_content_plain);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ credence_cli_export_site (int    argc,
   gboolean allow_indexing = FALSE;
   int passphrase_fd = -1;
   GPtrArray *left_out;
+  GPtrArray *withheld;
   GOptionEntry entries[] = {
     { "collection", 0, 0, G_OPTION_ARG_STRING_ARRAY, &collections, N_("Export this collection (id or name; repeat, in order). Default: the collections In Portfolio"), "NAME" },
     { "pathway", 0, 0, G_OPTION_ARG_STRING_ARRAY, &pathways, N_("Show this pathway and its progress (id or title; repeat)"), "NAME" },
@@ -95,6 +96,18 @@ credence_cli_export_site (int    argc,
       for (guint i = 0; i < left_out->len; i++)
         {
           g_autofree char *line = credence_cli_safe_text (g_ptr_array_index (left_out, i));
+
+          printf ("  %s\n", line);
+        }
+    }
+
+  withheld = credence_site_exporter_get_files_withheld (exporter);
+  if (withheld->len > 0)
+    {
+      printf ("%s\n", _("Badge data offered instead of the original picture file:"));
+      for (guint i = 0; i < withheld->len; i++)
+        {
+          g_autofree char *line = credence_cli_safe_text (g_ptr_array_index (withheld, i));
 
           printf ("  %s\n", line);
         }

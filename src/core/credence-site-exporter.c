@@ -3,10 +3,10 @@
  * A folder of static pages: index.html (the owner's name, the chosen
  * collections in order, pathways with their progress), one page per
  * badge under badges/, about-verification.html, style.css, pictures under
- * images/ and, when the learner allows it, the original badge files under
- * files/.  There is no JavaScript, no web font and no remote file: every
- * src and href is a relative path into the folder or an http(s) link the
- * visitor may follow.  Every page carries a Content-Security-Policy that
+ * images/ and, when the learner allows it, the badge files under files/
+ * (see choose_file()).  There is no JavaScript, no web font and no remote
+ * file: every src and href is a relative path into the folder or an
+ * http(s) link the visitor may follow.  Every page carries a Content-Security-Policy that
  * forbids scripts, as a second line behind the escaping.
  *
  * Every string from a badge is untrusted and goes through credence-html.c.
@@ -38,7 +38,9 @@
 #include "credence-html.h"
 #include "credence-picture.h"
 #include "credence-site-exporter.h"
+#include "credence-sniff.h"
 #include "credence-store-pathways.h"
+#include "credence-svg.h"
 #include "credence-verification.h"
 
 G_DEFINE_QUARK (credence-site-error-quark, credence_site_error)
@@ -72,6 +74,7 @@ struct _CredenceSiteExporter
   guint          n_files;
   guint64        bytes_written;
   GPtrArray     *left_out;
+  GPtrArray     *withheld;
 };
 
 G_DEFINE_FINAL_TYPE (CredenceSiteExporter, credence_site_exporter, G_TYPE_OBJECT)
@@ -86,6 +89,8 @@ typedef struct
   char               *image;       /* "images/….png", relative to the root */
   char               *preview;     /* "images/preview-….png" */
   char               *file;        /* "files/….png", nullable */
+  GBytes             *file_bytes;  /* what @file holds */
+  CredenceSvgContent  withheld;    /* why the SVG original is not offered */
 } Page;
 
 /* One collection on the index. */
@@ -119,6 +124,7 @@ page_free (Page *page)
   g_free (page->image);
   g_free (page->preview);
   g_free (page->file);
+  g_clear_pointer (&page->file_bytes, g_bytes_unref);
   g_free (page);
 }
 
@@ -153,6 +159,7 @@ credence_site_exporter_finalize (GObject *object)
   g_clear_pointer (&self->collection_names, g_ptr_array_unref);
   g_clear_pointer (&self->pathway_names, g_ptr_array_unref);
   g_clear_pointer (&self->left_out, g_ptr_array_unref);
+  g_clear_pointer (&self->withheld, g_ptr_array_unref);
   g_free (self->base_url);
   g_free (self->owner_name);
 
@@ -173,6 +180,7 @@ credence_site_exporter_init (CredenceSiteExporter *self)
   self->collection_names = g_ptr_array_new_with_free_func (g_free);
   self->pathway_names = g_ptr_array_new_with_free_func (g_free);
   self->left_out = g_ptr_array_new_with_free_func (g_free);
+  self->withheld = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -345,6 +353,20 @@ credence_site_exporter_get_left_out (CredenceSiteExporter *self)
 {
   g_return_val_if_fail (CREDENCE_IS_SITE_EXPORTER (self), NULL);
   return self->left_out;
+}
+
+/**
+ * credence_site_exporter_get_files_withheld:
+ *
+ * Returns: (transfer none) (element-type utf8): one line per badge whose
+ *   original SVG file the last export did not publish ("Name: it contains
+ *   a script, …"), clean text; its page offers the badge data instead
+ */
+GPtrArray *
+credence_site_exporter_get_files_withheld (CredenceSiteExporter *self)
+{
+  g_return_val_if_fail (CREDENCE_IS_SITE_EXPORTER (self), NULL);
+  return self->withheld;
 }
 
 /* Writing */
@@ -916,6 +938,26 @@ append_footer (GString    *out,
 
 /* Badge pages */
 
+/* Why the original picture is not offered, in the words of the badge
+ * page. */
+static const char *
+withheld_reason (CredenceSvgContent content)
+{
+  switch (content)
+    {
+    case CREDENCE_SVG_CONTENT_SCRIPT:
+      return _("it contains a script, which would run on this site when the file is opened");
+    case CREDENCE_SVG_CONTENT_EMBEDDED:
+      return _("it contains another web page, which would open on this site");
+    case CREDENCE_SVG_CONTENT_EXTERNAL:
+      return _("it loads files from other websites when it is opened");
+    case CREDENCE_SVG_CONTENT_OTHER:
+    case CREDENCE_SVG_CONTENT_PLAIN:
+    default:
+      return _("it contains parts that Credence cannot confirm are safe to open on this site");
+    }
+}
+
 static gboolean
 is_left_out (CredenceStoreBadge *badge)
 {
@@ -1404,11 +1446,30 @@ write_badge_page (Export      *e,
       append_link (out, credential_url, _("The issuer’s record of this badge"), 0);
       g_string_append (out, "</li>\n");
     }
-  if (page->file != NULL)
+  if (page->file != NULL && page->withheld == CREDENCE_SVG_CONTENT_PLAIN)
     {
       g_string_append_printf (out, "<li><a href=\"../%s\" download=\"\">%s</a> — %s</li>\n", page->file,
                               h (_("Download Badge File")),
                               h (_("open it in any Open Badges verifier; it contains the address it was issued to.")));
+    }
+  else if (page->file != NULL)
+    {
+      g_string_append_printf (out, "<li><a href=\"../%s\" download=\"\">%s</a> — %s</li>\n", page->file,
+                              h (_("Download Badge Data")),
+                              h (_("the badge as the issuer wrote it, without its picture; open it in any Open Badges "
+                                   "verifier. It contains the address it was issued to.")));
+    }
+  if (page->withheld != CREDENCE_SVG_CONTENT_PLAIN)
+    {
+      /* Translators: %s is a reason such as “it contains a script, which would run on this site…” */
+      g_autofree char *why = g_strdup_printf (_("The original picture file of this badge is not included: %s."),
+                                              withheld_reason (page->withheld));
+
+      g_string_append (out, "<li class=\"note\">");
+      esc (out, why, 0);
+      if (page->file == NULL)
+        g_string_append_printf (out, " %s", h (_("The issuer’s record of the badge can be checked instead.")));
+      g_string_append (out, "</li>\n");
     }
   g_string_append (out, "<li>");
   g_string_append (out, h (_("Any Open Badges verifier can check the badge file or the issuer’s record.")));
@@ -1653,7 +1714,8 @@ write_about (Export      *e,
   g_string_append (out, h (_("Check It Yourself")));
   g_string_append (out, "</h2>\n<p>");
   g_string_append (out, h (_("Each badge page links to the issuer’s record of the badge when the issuer publishes "
-                          "one, and may offer the original badge file. Open either in any Open Badges verifier "
+                          "one, and may offer the badge file or, when its picture file could run on this site, "
+                          "the badge data as issued. Open any of them in an Open Badges verifier "
                           "to check the badge independently of this site.")));
   g_string_append (out, "</p>\n</main>\n");
   append_footer (out, "");
@@ -1728,15 +1790,106 @@ disclosure_for (Export *e,
   return disclosure;
 }
 
-static const char *
-file_extension (const char *container)
+/* The badge data as issued, as a file a verifier opens and a browser only
+ * shows: JSON with '<', '>' and '&' written as \u escapes (the same JSON
+ * value, but no markup even if a host serves it as a web page), or a
+ * compact JWS or JWT, which has nothing but base64url and dots.  A link
+ * (a hosted badge) gives no file: the issuer's record is the badge. */
+static void
+offer_data (Page   *page,
+            GBytes *data)
 {
-  static const char * const known[] = { "png", "svg", "json", "jws", "jwt" };
+  gsize length = 0;
+  const char *text = g_bytes_get_data (data, &length);
+  const char *trimmed = text;
+  gsize trimmed_length = length;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_strcmp0 (container, known[i]) == 0)
-      return known[i];
-  return NULL;
+  if (text == NULL || memchr (text, '\0', length) != NULL || !g_utf8_validate_len (text, length, NULL))
+    return;
+  credence_sniff_trim (&trimmed, &trimmed_length);
+
+  switch (credence_sniff_text (trimmed, trimmed_length))
+    {
+    case CREDENCE_SNIFF_JSON:
+      {
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autofree char *json = g_strndup (text, length);
+        char *escaped;
+
+        if (!json_parser_load_from_data (parser, json, (gssize)length, NULL))
+          return;
+        escaped = credence_html_escape_json_for_script (json);
+        page->file_bytes = g_bytes_new_take (escaped, strlen (escaped));
+        page->file = g_strdup_printf ("files/%s.json", page->slug);
+        break;
+      }
+
+    case CREDENCE_SNIFF_JWS:
+      for (gsize i = 0; i < trimmed_length; i++)
+        if (!g_ascii_isalnum (trimmed[i]) && trimmed[i] != '-' && trimmed[i] != '_' && trimmed[i] != '.')
+          return;
+      page->file_bytes = g_bytes_new (trimmed, trimmed_length);
+      page->file = g_strdup_printf ("files/%s.%s", page->slug,
+                                    g_strcmp0 (page->badge->spec_version, "3.0") == 0 ? "jwt" : "jws");
+      break;
+
+    case CREDENCE_SNIFF_UNKNOWN:
+    case CREDENCE_SNIFF_PNG:
+    case CREDENCE_SNIFF_XML:
+    case CREDENCE_SNIFF_OTHER_IMAGE:
+    case CREDENCE_SNIFF_URL:
+    default:
+      return;
+    }
+}
+
+/*
+ * The badge file a page offers, when the learner shares badge files.  A
+ * file on the site is also a page of the site: opened directly (a link
+ * shared on its own, not the download link), an SVG runs its scripts with
+ * the site's address.  So:
+ *  - a PNG original is copied as it is (a browser only ever shows it);
+ *  - an SVG original is copied byte for byte (it carries the baked badge)
+ *    only when credence_svg_check_content() finds a plain picture;
+ *    otherwise the page offers the badge data as issued (offer_data())
+ *    and says why the picture file is not there;
+ *  - a JSON, JWS or JWT original is offered through offer_data() too.
+ * Pages never show an SVG in <img> or <object>: pictures are PNGs drawn
+ * again (write_pictures()).
+ */
+static void
+choose_file (Page *page)
+{
+  CredenceStoreBadge *badge = page->badge;
+  gsize length = 0;
+  const guint8 *data;
+
+  if (!(page->disclosure & CREDENCE_DISCLOSURE_BADGE_FILES) || badge->original == NULL)
+    return;
+  data = g_bytes_get_data (badge->original, &length);
+
+  if (g_strcmp0 (badge->container, "png") == 0)
+    {
+      if (length >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+        {
+          page->file = g_strdup_printf ("files/%s.png", page->slug);
+          page->file_bytes = g_bytes_ref (badge->original);
+        }
+    }
+  else if (g_strcmp0 (badge->container, "svg") == 0)
+    {
+      page->withheld = credence_svg_check_content (data, length);
+      if (page->withheld == CREDENCE_SVG_CONTENT_PLAIN)
+        {
+          page->file = g_strdup_printf ("files/%s.svg", page->slug);
+          page->file_bytes = g_bytes_ref (badge->original);
+        }
+      else if (badge->payload != NULL)
+        offer_data (page, badge->payload);
+    }
+  else if (g_strcmp0 (badge->container, "json") == 0 || g_strcmp0 (badge->container, "jws") == 0 ||
+           g_strcmp0 (badge->container, "jwt") == 0)
+    offer_data (page, badge->original);
 }
 
 static gboolean
@@ -1845,11 +1998,16 @@ collect (Export        *e,
   for (guint i = 0; i < e->pages->len; i++)
     {
       Page *page = g_ptr_array_index (e->pages, i);
-      const char *ext = file_extension (page->badge->container);
 
       page->disclosure = disclosure_for (e, page->badge->uid);
-      if ((page->disclosure & CREDENCE_DISCLOSURE_BADGE_FILES) && ext != NULL && page->badge->original != NULL)
-        page->file = g_strdup_printf ("files/%s.%s", page->slug, ext);
+      choose_file (page);
+      if (page->withheld != CREDENCE_SVG_CONTENT_PLAIN)
+        {
+          g_autofree char *name = credence_html_clean_text (page->badge->name != NULL ? page->badge->name
+                                                            : _("Untitled Badge"), MAX_SHORT_CHARS);
+
+          g_ptr_array_add (self->withheld, g_strdup_printf ("%s: %s", name, withheld_reason (page->withheld)));
+        }
     }
 
   return TRUE;
@@ -1903,6 +2061,7 @@ credence_site_exporter_export (CredenceSiteExporter  *self,
   self->n_files = 0;
   self->bytes_written = 0;
   g_ptr_array_set_size (self->left_out, 0);
+  g_ptr_array_set_size (self->withheld, 0);
 
   e.self = self;
   e.folder = g_strdup (folder);
@@ -1939,8 +2098,8 @@ credence_site_exporter_export (CredenceSiteExporter  *self,
       if (!write_pictures (&e, page, error))
         goto out;
       if (page->file != NULL &&
-          !write_file (&e, page->file, g_bytes_get_data (page->badge->original, NULL),
-                       g_bytes_get_size (page->badge->original), error))
+          !write_file (&e, page->file, g_bytes_get_data (page->file_bytes, NULL),
+                       g_bytes_get_size (page->file_bytes), error))
         goto out;
       if (!write_badge_page (&e, page, error))
         goto out;

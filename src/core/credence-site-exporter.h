@@ -90,5 +90,6 @@ guint                 credence_site_exporter_get_n_badges       (CredenceSiteExp
 guint                 credence_site_exporter_get_n_files        (CredenceSiteExporter  *self);
 guint64               credence_site_exporter_get_bytes_written  (CredenceSiteExporter  *self);
 GPtrArray            *credence_site_exporter_get_left_out       (CredenceSiteExporter  *self);
+GPtrArray            *credence_site_exporter_get_files_withheld (CredenceSiteExporter  *self);
 
 G_END_DECLS

@@ -75,13 +75,13 @@ svg_parser_clear (SvgParser *self)
 }
 
 static const char *
-lookup_ns (SvgParser  *self,
+lookup_ns (GPtrArray  *ns,
            const char *prefix,
            gsize       prefix_length)
 {
-  for (guint i = self->ns->len; i > 0; i--)
+  for (guint i = ns->len; i > 0; i--)
     {
-      NsDecl *decl = g_ptr_array_index (self->ns, i - 1);
+      NsDecl *decl = g_ptr_array_index (ns, i - 1);
 
       if (strlen (decl->prefix) == prefix_length && strncmp (decl->prefix, prefix, prefix_length) == 0)
         return decl->uri;
@@ -90,14 +90,14 @@ lookup_ns (SvgParser  *self,
 }
 
 static gboolean
-is_badge_element (SvgParser  *self,
+is_badge_element (GPtrArray  *ns,
                   const char *qname,
                   gboolean   *out_ob3)
 {
   const char *colon = strchr (qname, ':');
   const char *local = colon != NULL ? colon + 1 : qname;
   gsize prefix_length = colon != NULL ? (gsize)(colon - qname) : 0;
-  const char *uri = lookup_ns (self, qname, prefix_length);
+  const char *uri = lookup_ns (ns, qname, prefix_length);
 
   if (strcmp (local, "assertion") != 0 && strcmp (local, "credential") != 0)
     return FALSE;
@@ -117,6 +117,54 @@ is_badge_element (SvgParser  *self,
   else
     return FALSE;
   return TRUE;
+}
+
+static gboolean
+repeats_attribute (const char **attribute_names)
+{
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (strcmp (attribute_names[i], attribute_names[j]) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_ns_decl (const char *attribute_name)
+{
+  return strcmp (attribute_name, "xmlns") == 0 || g_str_has_prefix (attribute_name, "xmlns:");
+}
+
+/* Remembers the namespaces an element at @depth declares. */
+static void
+push_ns_decls (GPtrArray   *ns,
+               int          depth,
+               const char **attribute_names,
+               const char **attribute_values)
+{
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    {
+      const char *name = attribute_names[i];
+
+      if (is_ns_decl (name))
+        {
+          NsDecl *decl = g_new0 (NsDecl, 1);
+
+          decl->prefix = g_strdup (name[5] == ':' ? name + 6 : "");
+          decl->uri = g_strdup (attribute_values[i]);
+          decl->depth = depth;
+          g_ptr_array_add (ns, decl);
+        }
+    }
+}
+
+/* Forgets the namespaces of the element at @depth that just closed. */
+static void
+pop_ns_decls (GPtrArray *ns,
+              int        depth)
+{
+  while (ns->len > 0 && ((NsDecl *)g_ptr_array_index (ns, ns->len - 1))->depth >= depth)
+    g_ptr_array_remove_index (ns, ns->len - 1);
 }
 
 static void
@@ -142,29 +190,14 @@ start_element_cb (GMarkupParseContext  *context,
 
   /* GMarkup lets repeated attributes through; XML does not (and two
    * verify= would be ambiguous). */
-  for (guint i = 0; attribute_names[i] != NULL; i++)
-    for (guint j = 0; j < i; j++)
-      if (strcmp (attribute_names[i], attribute_names[j]) == 0)
-        {
-          g_set_error_literal (error, CREDENCE_BADGE_ERROR, CREDENCE_BADGE_ERROR_MALFORMED_IMAGE,
-                               _("This badge image is damaged: an element repeats an attribute. Download the badge again from the issuer."));
-          return;
-        }
-
-  for (guint i = 0; attribute_names[i] != NULL; i++)
+  if (repeats_attribute (attribute_names))
     {
-      const char *name = attribute_names[i];
-
-      if (strcmp (name, "xmlns") == 0 || g_str_has_prefix (name, "xmlns:"))
-        {
-          NsDecl *decl = g_new0 (NsDecl, 1);
-
-          decl->prefix = g_strdup (name[5] == ':' ? name + 6 : "");
-          decl->uri = g_strdup (attribute_values[i]);
-          decl->depth = self->depth;
-          g_ptr_array_add (self->ns, decl);
-        }
+      g_set_error_literal (error, CREDENCE_BADGE_ERROR, CREDENCE_BADGE_ERROR_MALFORMED_IMAGE,
+                           _("This badge image is damaged: an element repeats an attribute. Download the badge again from the issuer."));
+      return;
     }
+
+  push_ns_decls (self->ns, self->depth, attribute_names, attribute_values);
 
   if (ordinal == 0)
     {
@@ -173,7 +206,7 @@ start_element_cb (GMarkupParseContext  *context,
       self->root_is_svg = strcmp (colon != NULL ? colon + 1 : element_name, "svg") == 0;
     }
 
-  if (self->badge_depth > 0 || !is_badge_element (self, element_name, &ob3))
+  if (self->badge_depth > 0 || !is_badge_element (self->ns, element_name, &ob3))
     return;
 
   self->badge_depth = self->depth;
@@ -283,9 +316,7 @@ end_element_cb (GMarkupParseContext  *context,
         finish_badge (self, error);
     }
 
-  while (self->ns->len > 0 &&
-         ((NsDecl *)g_ptr_array_index (self->ns, self->ns->len - 1))->depth >= self->depth)
-    g_ptr_array_remove_index (self->ns, self->ns->len - 1);
+  pop_ns_decls (self->ns, self->depth);
   self->depth--;
 }
 
@@ -296,6 +327,18 @@ static const GMarkupParser markup_parser = {
   NULL,
   NULL,
 };
+
+/* GMarkup does not skip a UTF-8 byte order mark. */
+static void
+skip_byte_order_mark (const guint8 **data,
+                      gsize         *length)
+{
+  if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+}
 
 static gboolean
 svg_parse (SvgParser     *self,
@@ -314,12 +357,7 @@ svg_parse (SvgParser     *self,
   self->found.offset = -1;
   self->for_baking = for_baking;
 
-  /* GMarkup does not skip a UTF-8 byte order mark. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
+  skip_byte_order_mark (&data, &length);
 
   context = g_markup_parse_context_new (&markup_parser, G_MARKUP_TREAT_CDATA_AS_TEXT, self, NULL);
   if (!g_markup_parse_context_parse (context, (const char *)data, (gssize)length, &local_error) ||
@@ -656,4 +694,482 @@ credence_svg_bake (const guint8  *data,
 
   svg_parser_clear (&parser);
   return g_string_free_to_bytes (out);
+}
+
+/* Plain pictures
+ *
+ * A file offered for download on a web site is also a page of that site:
+ * opened directly, an SVG runs its scripts in the site's origin.  So an
+ * SVG is published only when it is a plain picture, decided by an
+ * allow-list over what GMarkup reads (entities and character references
+ * already decoded, so no spelling hides a name), not by searching text.
+ * The rules also keep the file harmless if a host serves it as HTML:
+ * comments hold no '<' or '>', CDATA appears only where the HTML parser
+ * reads it as CDATA too.
+ */
+
+#define SVG_NS    "http://www.w3.org/2000/svg"
+#define XHTML_NS  "http://www.w3.org/1999/xhtml"
+#define MATHML_NS "http://www.w3.org/1998/Math/MathML"
+
+/* Drawing, structure, gradients, filters and animation: nothing here
+ * runs, embeds a document or loads a file by itself. */
+static const char * const plain_elements[] = {
+  "a", "animate", "animateMotion", "animateTransform", "circle", "clipPath", "defs", "desc", "ellipse",
+  "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix", "feDiffuseLighting",
+  "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
+  "feGaussianBlur", "feImage", "feMerge", "feMergeNode", "feMorphology", "feOffset", "fePointLight",
+  "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence", "filter", "g", "image", "line",
+  "linearGradient", "marker", "mask", "metadata", "mpath", "path", "pattern", "polygon", "polyline",
+  "radialGradient", "rect", "set", "stop", "style", "svg", "switch", "symbol", "text", "textPath", "title",
+  "tspan", "use", "view",
+};
+
+/* Elements a browser gives no behaviour: editors' and badges' metadata. */
+static const char * const inert_namespaces[] = {
+  CREDENCE_SVG_NS_OB2,
+  "https://openbadges.org",
+  CREDENCE_SVG_NS_OB3,
+  "http://www.inkscape.org/namespaces/inkscape",
+  "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+  "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+  "http://purl.org/dc/elements/1.1/",
+  "http://purl.org/dc/terms/",
+  "http://creativecommons.org/ns#",
+  "http://web.resource.org/cc/",
+  "http://ns.adobe.com/AdobeIllustrator/10.0/",
+  "http://ns.adobe.com/AdobeSVGViewerExtensions/3.0/",
+  "http://ns.adobe.com/Extensibility/1.0/",
+  "http://ns.adobe.com/Graphs/1.0/",
+  "http://ns.adobe.com/SaveForWeb/1.0/",
+  "http://ns.adobe.com/Variables/1.0/",
+  "http://www.bohemiancoding.com/sketch/ns",
+  "http://www.serif.com/",
+};
+
+typedef enum
+{
+  KIND_PLAIN,
+  KIND_STYLE,
+  KIND_BADGE,
+} ElementKind;
+
+typedef struct
+{
+  GPtrArray          *ns;
+  GArray             *kinds;  /* ElementKind of each open element */
+  int                 depth;
+  guint               ordinal;
+  gboolean            root_is_svg;
+  gboolean            seen_markup;
+  GString            *style;  /* text of the open <style> */
+  CredenceSvgContent  worst;
+} SvgCheck;
+
+static void
+found (SvgCheck           *self,
+       CredenceSvgContent  content,
+       const char         *what)
+{
+  if (content == CREDENCE_SVG_CONTENT_PLAIN)
+    return;
+  /* Not the file's own text: it may name the recipient. */
+  g_debug ("Not a plain picture: %s", what);
+  self->worst = MAX (self->worst, content);
+}
+
+static gboolean
+in_list (const char         *name,
+         const char * const *list,
+         gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (name, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* @text without ASCII white space and controls, in lower case: how a
+ * browser reads a URL scheme ("java\tscript:" is "javascript:"). */
+static char *
+squeeze_lower (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p > 0x20 && *p != 0x7f)
+      g_string_append_c (out, g_ascii_tolower (*p));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_runnable_url (const char *squeezed)
+{
+  return g_str_has_prefix (squeezed, "javascript:") || g_str_has_prefix (squeezed, "vbscript:");
+}
+
+/* A raster picture inside the file: data:image/png;base64,… */
+static gboolean
+is_raster_data_url (const char *squeezed)
+{
+  static const char * const prefixes[] = {
+    "data:image/png;base64,", "data:image/jpeg;base64,", "data:image/jpg;base64,",
+    "data:image/gif;base64,", "data:image/webp;base64,",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (squeezed, prefixes[i]))
+      {
+        for (const char *p = squeezed + strlen (prefixes[i]); *p != '\0'; p++)
+          if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
+            return FALSE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* An href: only a part of this file ("#id"), or for <image> a raster
+ * picture written into it. */
+static CredenceSvgContent
+check_href (const char *value,
+            gboolean    raster_allowed)
+{
+  g_autofree char *squeezed = squeeze_lower (value);
+
+  if (squeezed[0] == '#')
+    return CREDENCE_SVG_CONTENT_PLAIN;
+  if (is_runnable_url (squeezed))
+    return CREDENCE_SVG_CONTENT_SCRIPT;
+  if (raster_allowed && is_raster_data_url (squeezed))
+    return CREDENCE_SVG_CONTENT_PLAIN;
+  if (g_str_has_prefix (squeezed, "data:"))
+    return CREDENCE_SVG_CONTENT_EMBEDDED;
+  if (squeezed[0] == '\0')
+    return CREDENCE_SVG_CONTENT_OTHER;
+  return CREDENCE_SVG_CONTENT_EXTERNAL;
+}
+
+/* CSS (a style sheet, a style attribute or a presentation attribute such
+ * as fill="url(#gradient)"): only references into this file. */
+static CredenceSvgContent
+check_css (const char *css)
+{
+  static const char * const runnable[] = { "javascript:", "vbscript:", "expression(", "-moz-binding", "behavior" };
+  static const char * const loading[] = { "@import", "image(", "image-set(", "src(" };
+  g_autofree char *lower = g_ascii_strdown (css, -1);
+  const char *p;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (runnable); i++)
+    if (strstr (lower, runnable[i]) != NULL)
+      return CREDENCE_SVG_CONTENT_SCRIPT;
+  /* Escapes can spell url( or @import without those letters. */
+  if (strchr (lower, '\\') != NULL || strchr (lower, '<') != NULL)
+    return CREDENCE_SVG_CONTENT_OTHER;
+  for (gsize i = 0; i < G_N_ELEMENTS (loading); i++)
+    if (strstr (lower, loading[i]) != NULL)
+      return CREDENCE_SVG_CONTENT_EXTERNAL;
+
+  for (p = strstr (lower, "url("); p != NULL; p = strstr (p + 4, "url("))
+    {
+      const char *q = p + 4;
+
+      while (g_ascii_isspace (*q))
+        q++;
+      if (*q == '"' || *q == '\'')
+        q++;
+      while (g_ascii_isspace (*q))
+        q++;
+      if (*q != '#')
+        return CREDENCE_SVG_CONTENT_EXTERNAL;
+    }
+  return CREDENCE_SVG_CONTENT_PLAIN;
+}
+
+static ElementKind
+current_kind (SvgCheck *self)
+{
+  return self->kinds->len > 0 ? g_array_index (self->kinds, ElementKind, self->kinds->len - 1) : KIND_PLAIN;
+}
+
+static void
+check_start_element_cb (GMarkupParseContext  *context,
+                        const char           *element_name,
+                        const char          **attribute_names,
+                        const char          **attribute_values,
+                        gpointer              user_data,
+                        GError              **error)
+{
+  SvgCheck *self = user_data;
+  const char *colon = strchr (element_name, ':');
+  const char *local = colon != NULL ? colon + 1 : element_name;
+  const char *uri;
+  gboolean svg, animation, ob3 = FALSE;
+  ElementKind kind = KIND_PLAIN;
+
+  self->seen_markup = TRUE;
+  self->depth++;
+  if (self->depth > CREDENCE_LIMIT_SVG_DEPTH || repeats_attribute (attribute_names))
+    {
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "not read");
+      return;
+    }
+  push_ns_decls (self->ns, self->depth, attribute_names, attribute_values);
+  uri = lookup_ns (self->ns, element_name, colon != NULL ? (gsize)(colon - element_name) : 0);
+  svg = g_strcmp0 (uri, SVG_NS) == 0;
+  animation = svg && (strcmp (local, "animate") == 0 || strcmp (local, "set") == 0 ||
+                      strcmp (local, "animateMotion") == 0 || strcmp (local, "animateTransform") == 0);
+
+  if (self->ordinal++ == 0)
+    self->root_is_svg = svg && strcmp (local, "svg") == 0;
+
+  if (current_kind (self) == KIND_STYLE)
+    found (self, CREDENCE_SVG_CONTENT_OTHER, "an element inside <style>");
+
+  if (is_badge_element (self->ns, element_name, &ob3))
+    kind = KIND_BADGE;
+  else if (svg && strcmp (local, "style") == 0)
+    {
+      kind = KIND_STYLE;
+      g_string_truncate (self->style, 0);
+    }
+  else if (svg || g_strcmp0 (uri, XHTML_NS) == 0 || g_strcmp0 (uri, MATHML_NS) == 0)
+    {
+      if (strcmp (local, "script") == 0 || strcmp (local, "handler") == 0 || strcmp (local, "listener") == 0)
+        found (self, CREDENCE_SVG_CONTENT_SCRIPT, "a script element");
+      else if (!svg || strcmp (local, "foreignObject") == 0)
+        found (self, CREDENCE_SVG_CONTENT_EMBEDDED, "foreignObject, HTML or MathML");
+      else if (!in_list (local, plain_elements, G_N_ELEMENTS (plain_elements)))
+        found (self, CREDENCE_SVG_CONTENT_OTHER, "an SVG element not on the list");
+    }
+  else if (uri == NULL || !in_list (uri, inert_namespaces, G_N_ELEMENTS (inert_namespaces)))
+    found (self, CREDENCE_SVG_CONTENT_OTHER, "an element in an unknown namespace");
+  g_array_append_val (self->kinds, kind);
+
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    {
+      const char *name = attribute_names[i];
+      const char *value = attribute_values[i];
+      const char *name_colon = strrchr (name, ':');
+      const char *name_local = name_colon != NULL ? name_colon + 1 : name;
+
+      if (is_ns_decl (name))
+        continue;
+      if (g_ascii_strncasecmp (name_local, "on", 2) == 0)
+        found (self, CREDENCE_SVG_CONTENT_SCRIPT, "an event handler attribute");
+      else if (strcmp (name_local, "href") == 0)
+        found (self, check_href (value, svg && strcmp (local, "image") == 0), "an href");
+      else if (strcmp (name_local, "base") == 0)
+        found (self, CREDENCE_SVG_CONTENT_EXTERNAL, "xml:base");
+      else if (animation && strcmp (name, "attributeName") == 0)
+        {
+          g_autofree char *target = squeeze_lower (value);
+          const char *target_colon = strrchr (target, ':');
+          const char *target_local = target_colon != NULL ? target_colon + 1 : target;
+
+          if (strcmp (target_local, "href") == 0 || g_str_has_prefix (target_local, "on") ||
+              strcmp (target_local, "base") == 0)
+            found (self, CREDENCE_SVG_CONTENT_SCRIPT, "an animation of a link or handler");
+        }
+      else if (svg || strcmp (name, "style") == 0)
+        found (self, check_css (value), "CSS in an attribute");
+    }
+}
+
+static void
+check_end_element_cb (GMarkupParseContext  *context,
+                      const char           *element_name,
+                      gpointer              user_data,
+                      GError              **error)
+{
+  SvgCheck *self = user_data;
+
+  if (current_kind (self) == KIND_STYLE)
+    found (self, check_css (self->style->str), "CSS in <style>");
+  g_array_set_size (self->kinds, self->kinds->len - 1);
+  pop_ns_decls (self->ns, self->depth);
+  self->depth--;
+}
+
+static void
+check_text_cb (GMarkupParseContext  *context,
+               const char           *text,
+               gsize                 text_len,
+               gpointer              user_data,
+               GError              **error)
+{
+  SvgCheck *self = user_data;
+
+  if (current_kind (self) == KIND_STYLE)
+    {
+      if (self->style->len + text_len > CREDENCE_LIMIT_PAYLOAD_SIZE)
+        {
+          g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "not read");
+          return;
+        }
+      g_string_append_len (self->style, text, (gssize)text_len);
+    }
+}
+
+static gboolean
+has_angle_bracket (const char *text,
+                   gsize       length)
+{
+  return memchr (text, '<', length) != NULL || memchr (text, '>', length) != NULL;
+}
+
+/* <?xml version="1.0" encoding="UTF-8"?>, first in the file. */
+static gboolean
+is_plain_declaration (SvgCheck   *self,
+                      const char *text,
+                      gsize       length)
+{
+  g_autofree char *inner = NULL;
+  const char *encoding;
+
+  if (self->seen_markup || length < 7 || strncmp (text, "<?xml", 5) != 0 || !g_ascii_isspace (text[5]) ||
+      has_angle_bracket (text + 1, length - 2))
+    return FALSE;
+  inner = g_strndup (text + 5, length - 7);
+  encoding = strstr (inner, "encoding");
+  if (encoding == NULL)
+    return TRUE;
+  encoding += strlen ("encoding");
+  while (g_ascii_isspace (*encoding) || *encoding == '=')
+    encoding++;
+  if (*encoding != '"' && *encoding != '\'')
+    return FALSE;
+  /* Only UTF-8, what GMarkup read: another encoding could make the
+   * browser see other markup. */
+  return g_ascii_strncasecmp (encoding + 1, "utf-8", 5) == 0 && encoding[6] == encoding[0];
+}
+
+/* <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/…">:
+ * no internal subset (so no entity), only W3C's own DTD. */
+static CredenceSvgContent
+check_doctype (SvgCheck   *self,
+               const char *text,
+               gsize       length)
+{
+  const char *p = text + strlen ("<!DOCTYPE");
+  const char *end = text + length - 1;
+
+  if (self->ordinal > 0 || memchr (p, '[', end - p) != NULL || memchr (p, '%', end - p) != NULL ||
+      memchr (p, '&', end - p) != NULL || has_angle_bracket (p, end - p))
+    return CREDENCE_SVG_CONTENT_OTHER;
+
+  while (p < end)
+    {
+      const char *close;
+
+      if (*p != '"' && *p != '\'')
+        {
+          p++;
+          continue;
+        }
+      close = memchr (p + 1, *p, end - p - 1);
+      if (close == NULL)
+        return CREDENCE_SVG_CONTENT_OTHER;
+      /* The public identifier has no colon; the system one is a URL. */
+      if (memchr (p + 1, ':', close - p - 1) != NULL &&
+          !(close - p - 1 > 31 && strncmp (p + 1, "http://www.w3.org/Graphics/SVG/", 31) == 0) &&
+          !(close - p - 1 > 21 && strncmp (p + 1, "http://www.w3.org/TR/", 21) == 0))
+        return CREDENCE_SVG_CONTENT_EXTERNAL;
+      p = close + 1;
+    }
+  return CREDENCE_SVG_CONTENT_PLAIN;
+}
+
+/* Comments, CDATA sections, processing instructions and the DOCTYPE,
+ * each whole with its delimiters. */
+static void
+check_passthrough_cb (GMarkupParseContext  *context,
+                      const char           *text,
+                      gsize                 length,
+                      gpointer              user_data,
+                      GError              **error)
+{
+  SvgCheck *self = user_data;
+
+  if (length >= 7 && strncmp (text, "<!--", 4) == 0)
+    {
+      if (has_angle_bracket (text + 4, length - 7))
+        found (self, CREDENCE_SVG_CONTENT_OTHER, "markup in a comment");
+    }
+  else if (length >= 12 && strncmp (text, "<![CDATA[", 9) == 0)
+    {
+      ElementKind kind = current_kind (self);
+
+      if (kind == KIND_STYLE)
+        g_string_append_len (self->style, text + 9, (gssize)(length - 12));
+      else if (kind != KIND_BADGE)
+        found (self, CREDENCE_SVG_CONTENT_OTHER, "CDATA outside <style> and the badge");
+    }
+  else if (length >= 4 && strncmp (text, "<?", 2) == 0)
+    {
+      if (length >= 16 && strncmp (text, "<?xml-stylesheet", 16) == 0)
+        found (self, CREDENCE_SVG_CONTENT_EXTERNAL, "a style sheet processing instruction");
+      else if (!is_plain_declaration (self, text, length))
+        found (self, CREDENCE_SVG_CONTENT_OTHER, "a processing instruction");
+    }
+  else if (length >= 10 && strncmp (text, "<!DOCTYPE", 9) == 0)
+    found (self, check_doctype (self, text, length), "a DOCTYPE");
+  else
+    found (self, CREDENCE_SVG_CONTENT_OTHER, "unknown markup");
+  self->seen_markup = TRUE;
+}
+
+static const GMarkupParser check_parser = {
+  check_start_element_cb,
+  check_end_element_cb,
+  check_text_cb,
+  check_passthrough_cb,
+  NULL,
+};
+
+/**
+ * credence_svg_check_content:
+ * @data: (array length=length): an SVG file
+ * @length: its size
+ *
+ * Whether the file is a plain picture, safe to publish on a web site
+ * where it may be opened directly: only SVG drawing elements, links to
+ * parts of the same file (`#id`), raster pictures written into it
+ * (`data:image/png;base64,…` on `<image>`), CSS that loads nothing, the
+ * badge element and editors' metadata.  Anything else (scripts, event
+ * handlers, `javascript:`, `<foreignObject>`, HTML, references to other
+ * files, animations of links, a DTD with declarations, processing
+ * instructions, an encoding other than UTF-8, broken XML) is not.
+ *
+ * Returns: %CREDENCE_SVG_CONTENT_PLAIN, or the most serious kind of
+ *   content found
+ */
+CredenceSvgContent
+credence_svg_check_content (const guint8 *data,
+                            gsize         length)
+{
+  g_autoptr(GMarkupParseContext) context = NULL;
+  SvgCheck self = { 0 };
+  CredenceSvgContent result;
+
+  g_return_val_if_fail (data != NULL || length == 0, CREDENCE_SVG_CONTENT_OTHER);
+
+  skip_byte_order_mark (&data, &length);
+  if (memchr (data, '\0', length) != NULL)
+    return CREDENCE_SVG_CONTENT_OTHER;
+
+  self.ns = g_ptr_array_new_with_free_func (ns_decl_free);
+  self.kinds = g_array_new (FALSE, FALSE, sizeof (ElementKind));
+  self.style = g_string_new (NULL);
+  self.worst = CREDENCE_SVG_CONTENT_PLAIN;
+
+  context = g_markup_parse_context_new (&check_parser, 0, &self, NULL);
+  if (!g_markup_parse_context_parse (context, (const char *)data, (gssize)length, NULL) ||
+      !g_markup_parse_context_end_parse (context, NULL) || !self.root_is_svg)
+    self.worst = MAX (self.worst, CREDENCE_SVG_CONTENT_OTHER);
+  result = self.worst;
+
+  g_ptr_array_unref (self.ns);
+  g_array_unref (self.kinds);
+  g_string_free (self.style, TRUE);
+  return result;
 }
