@@ -1,4 +1,5 @@
-/* fuzz-svg.c: SVG unbaking, and baking into whatever was read.
+/* fuzz-svg.c: SVG unbaking, baking into whatever was read, and the
+ * plain-picture check of the portfolio site.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_auto(CredenceUnbaked) unbaked = { NULL, NULL, NULL, NULL, -1, FALSE };
   g_autoptr(GBytes) baked = NULL;
   static const char body[] = "{\"a\":1}";
+  CredenceSvgContent content = credence_svg_check_content (data, size);
+
+  g_assert_cmpint (content, <=, CREDENCE_SVG_CONTENT_SCRIPT);
 
   if (!credence_svg_unbake (data, size, &unbaked, NULL))
     return 0;
