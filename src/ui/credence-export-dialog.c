@@ -239,6 +239,7 @@ exported_cb (GObject      *source,
   CredenceSiteExporter *exporter = CREDENCE_SITE_EXPORTER (source);
   g_autoptr(GError) error = NULL;
   GPtrArray *left_out;
+  GPtrArray *withheld;
 
   self->busy = FALSE;
   gtk_spinner_stop (self->spinner);
@@ -265,12 +266,21 @@ exported_cb (GObject      *source,
   }
 
   left_out = credence_site_exporter_get_left_out (exporter);
-  if (left_out->len > 0)
+  withheld = credence_site_exporter_get_files_withheld (exporter);
+  if (left_out->len > 0 || withheld->len > 0)
     {
-      g_autoptr(GString) text = g_string_new (_("Left out:"));
+      g_autoptr(GString) text = g_string_new (NULL);
 
+      /* Plain text: the lines hold badge names. */
+      if (left_out->len > 0)
+        g_string_append (text, _("Left out:"));
       for (guint i = 0; i < left_out->len; i++)
         g_string_append_printf (text, "\n%s", (const char *)g_ptr_array_index (left_out, i));
+      if (withheld->len > 0)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n\n" : "",
+                                _("Badge data offered instead of the original picture file:"));
+      for (guint i = 0; i < withheld->len; i++)
+        g_string_append_printf (text, "\n%s", (const char *)g_ptr_array_index (withheld, i));
       gtk_label_set_text (self->left_out_label, text->str);
       gtk_widget_set_visible (GTK_WIDGET (self->left_out_label), TRUE);
     }
