@@ -15,8 +15,10 @@
 #include "credence-store-pathways.h"
 #include "credence-test-utils.h"
 
-/* Opens @path with the raw @key and SQLCipher's @page_size (0: its
- * default, 1 KiB pages, as every Credence before 4 KiB pages).
+/* Opens @path with the raw @key, SQLCipher 3's settings (whatever the
+ * linked SQLCipher: PRAGMA cipher_compatibility = 3, ignored by SQLCipher
+ * 3) and @page_size (0: SQLCipher 3's default, 1 KiB pages, as every
+ * Credence before 4 KiB pages).
  */
 static sqlite3 *
 open_raw (const char *path,
@@ -31,7 +33,7 @@ open_raw (const char *path,
   data = g_bytes_get_data (key, &len);
   for (gsize i = 0; i < len; i++)
     g_string_append_printf (pragma, "%02x", data[i]);
-  g_string_append (pragma, "'\";");
+  g_string_append (pragma, "'\";PRAGMA cipher_compatibility = 3;");
   if (page_size != 0)
     g_string_append_printf (pragma, "PRAGMA cipher_page_size = %d;", page_size);
 

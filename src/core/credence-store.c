@@ -530,32 +530,91 @@ rollback:
 
 static void remove_database_files (const char *path);
 
-/* SQLCipher 3 encrypts and authenticates every page on its own, and with
+/* One on-disk format whatever SQLCipher Credence links (Debian 12 has
+ * SQLCipher 3.4.1, the Flatpak a SQLCipher 4): SQLCipher 3's settings
+ * (AES-256-CBC, HMAC-SHA1 per page, the HMAC key derived from the raw key
+ * with PBKDF2-HMAC-SHA1, no plaintext header).  SQLCipher 4 changed its
+ * defaults; PRAGMA cipher_compatibility = 3 brings SQLCipher 3's back, per
+ * database of a connection, and SQLCipher 3 ignores it (an unknown
+ * pragma).  It is set before the page size, which it resets.
+ *
+ * SQLCipher 3 encrypts and authenticates every page on its own, and with
  * its default 1 KiB pages the work of setting up each page costs more than
  * the decryption: listing 10 000 badges right after opening took 60–90 ms.
- * Collections are written with 4 KiB pages, the default of SQLCipher 4;
- * collections written before are still read, and are rewritten with
- * 4 KiB pages once no other process has them open.  Backups, read once,
- * keep SQLCipher 3's default settings (their documented format).
+ * Collections are written with 4 KiB pages; collections written with
+ * 1 KiB pages, and those a SQLCipher 4 build wrote with its own defaults,
+ * are still read, and rewritten once no other process has them open.
+ * Backups, read once, keep SQLCipher 3's defaults (their documented
+ * format).
  */
 #define PAGE_SIZE 4096
 #define LEGACY_PAGE_SIZE 1024
 
-/* Opens @path with @key and @page_size, then reads the schema version into
+typedef struct
+{
+  int compatibility;  /* SQLCipher major version whose defaults apply */
+  int page_size;      /* 0: that version's default */
+} CipherFormat;
+
+/* What a collection or backup may have been written with, the current
+ * format first.
+ */
+static const CipherFormat cipher_formats[] = {
+  { 3, PAGE_SIZE },
+  /* SQLCipher 3's defaults: backups, collections before 4 KiB pages. */
+  { 3, LEGACY_PAGE_SIZE },
+  /* SQLCipher 4's defaults: what Flatpak builds wrote before every build
+   * used SQLCipher 3's settings.  Only a SQLCipher 4 can read that.
+   */
+  { 4, 0 },
+};
+
+/* Applies @format to the database @schema ("main" or an attached one) of
+ * @db; before its first read or write.
+ */
+static gboolean
+apply_cipher_format (sqlite3             *db,
+                     const char          *schema,
+                     const CipherFormat  *format,
+                     GError             **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (format->page_size != 0)
+    sql = g_strdup_printf ("PRAGMA %s.cipher_compatibility = %d;"
+                           "PRAGMA %s.cipher_page_size = %d;",
+                           schema, format->compatibility, schema, format->page_size);
+  else
+    sql = g_strdup_printf ("PRAGMA %s.cipher_compatibility = %d;",
+                           schema, format->compatibility);
+
+  return _credence_store_exec (db, sql, "applying the cipher settings", error);
+}
+
+/* The major version of the linked SQLCipher, from "3.4.1" or
+ * "4.9.0 community".
+ */
+static int
+cipher_major_version (const char *cipher_version)
+{
+  return (int) g_ascii_strtoll (cipher_version, NULL, 10);
+}
+
+/* Opens @path with @key and @format, then reads the schema version into
  * @version: the first read, which fails with SQLITE_NOTADB (in @rc_out)
- * when the key or the page size is not the file's.
+ * when the key or the format is not the file's (or when the linked
+ * SQLCipher cannot read @format).
  */
 static sqlite3 *
-open_keyed (const char  *path,
-            GBytes      *key,
-            int          page_size,
-            int         *version,
-            int         *rc_out,
-            GError     **error)
+open_keyed (const char          *path,
+            GBytes              *key,
+            const CipherFormat  *format,
+            int                 *version,
+            int                 *rc_out,
+            GError             **error)
 {
   g_autofree char *cipher_version = NULL;
   g_autofree char *user_version = NULL;
-  g_autofree char *page_size_sql = NULL;
   sqlite3 *db = NULL;
   int rc;
 
@@ -589,15 +648,20 @@ open_keyed (const char  *path,
       return NULL;
     }
 
-  page_size_sql = g_strdup_printf ("PRAGMA cipher_page_size = %d;", page_size);
-  if (!apply_key (db, key, error) ||
-      !_credence_store_exec (db, page_size_sql, "applying the key", error))
+  if (cipher_major_version (cipher_version) >= format->compatibility)
     {
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
+      if (!apply_key (db, key, error) ||
+          !apply_cipher_format (db, "main", format, error))
+        {
+          sqlite3_close_v2 (db);
+          return NULL;
+        }
 
-  user_version = query_string (db, "PRAGMA user_version;", &rc);
+      user_version = query_string (db, "PRAGMA user_version;", &rc);
+    }
+  else
+    rc = SQLITE_NOTADB;
+
   *rc_out = rc;
   if (rc == SQLITE_NOTADB)
     {
@@ -635,8 +699,8 @@ sync_folder_of (const char *path)
   return ok;
 }
 
-/* Rewrites the collection @db (open with LEGACY_PAGE_SIZE) at @path with
- * PAGE_SIZE pages: a complete copy is written beside it, then renamed over
+/* Rewrites the collection @db (open in an older format) at @path in the
+ * current format: a complete copy is written beside it, then renamed over
  * it.  Only when no other process has the collection open, since it would
  * go on using the replaced file: @db takes the lock at once or gives up,
  * and holds it (exclusive locking mode) until it is closed.  A process
@@ -646,7 +710,7 @@ sync_folder_of (const char *path)
  * Returns %TRUE when @path was replaced.  Either way, close @db next.
  */
 static gboolean
-rewrite_with_larger_pages (sqlite3    *db,
+rewrite_in_current_format (sqlite3    *db,
                            const char *path,
                            GBytes     *key,
                            int         version)
@@ -684,12 +748,14 @@ rewrite_with_larger_pages (sqlite3    *db,
     goto out;
   attached = TRUE;
 
-  sql = g_strdup_printf ("PRAGMA pages.cipher_page_size = %d;"
-                         "BEGIN EXCLUSIVE;"
+  /* An attached database starts with the library's defaults. */
+  if (!apply_cipher_format (db, "pages", &cipher_formats[0], NULL))
+    goto out;
+  sql = g_strdup_printf ("BEGIN EXCLUSIVE;"
                          "SELECT sqlcipher_export('pages');"
                          "PRAGMA pages.user_version = %d;"
                          "COMMIT;",
-                         PAGE_SIZE, version);
+                         version);
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     goto out;
   if (sqlite3_exec (db, "DETACH DATABASE pages;", NULL, NULL, NULL) != SQLITE_OK)
@@ -713,14 +779,19 @@ out:
   return ok;
 }
 
+/* Opens the collection at @path, or with @backup the copy of a backup
+ * (read once: never rewritten in the current format).
+ */
 static CredenceStore *
 store_open (const char  *path,
             GBytes      *key,
-            gboolean     rewrite_legacy,
+            gboolean     backup,
             GError     **error)
 {
   g_autoptr(CredenceStore) self = NULL;
   sqlite3 *db = NULL;
+  gboolean rewrite_legacy = !backup;
+  guint first = backup ? 1 : 0;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -730,7 +801,7 @@ store_open (const char  *path,
     {
       GError *local_error = NULL;
       GStatBuf before, after;
-      gboolean legacy = FALSE;
+      guint opened = first;
       int rc;
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
@@ -738,12 +809,18 @@ store_open (const char  *path,
       if (g_stat (path, &before) != 0)
         before.st_ino = 0;
 
-      db = open_keyed (path, key, PAGE_SIZE, &version, &rc, &local_error);
-      if (db == NULL && rc == SQLITE_NOTADB)
+      /* The format @path most likely has first: for a collection the
+       * current one, for a backup SQLCipher 3's defaults.  (SQLCipher 4
+       * logs every attempt that fails.)
+       */
+      db = open_keyed (path, key, &cipher_formats[first], &version, &rc, &local_error);
+      for (guint i = 0; db == NULL && rc == SQLITE_NOTADB && i < G_N_ELEMENTS (cipher_formats); i++)
         {
+          if (i == first)
+            continue;
           g_clear_error (&local_error);
-          db = open_keyed (path, key, LEGACY_PAGE_SIZE, &version, &rc, &local_error);
-          legacy = TRUE;
+          db = open_keyed (path, key, &cipher_formats[i], &version, &rc, &local_error);
+          opened = i;
         }
       if (db == NULL)
         {
@@ -752,7 +829,7 @@ store_open (const char  *path,
         }
 
       /* Another process may have replaced the file while this one waited
-       * for its lock (rewrite_with_larger_pages()): open the file that has
+       * for its lock (rewrite_in_current_format()): open the file that has
        * the name now.
        */
       if (g_stat (path, &after) != 0 || after.st_ino != before.st_ino || after.st_dev != before.st_dev)
@@ -767,12 +844,12 @@ store_open (const char  *path,
           return NULL;
         }
 
-      if (legacy && rewrite_legacy && version <= CREDENCE_STORE_SCHEMA_VERSION)
+      if (opened != 0 && rewrite_legacy && version <= CREDENCE_STORE_SCHEMA_VERSION)
         {
           /* Opened again whether it worked or not: the rewrite changes
            * the connection's locking and journal modes.
            */
-          if (!rewrite_with_larger_pages (db, path, key, version))
+          if (!rewrite_in_current_format (db, path, key, version))
             rewrite_legacy = FALSE;
           g_clear_pointer (&db, sqlite3_close_v2);
         }
@@ -824,7 +901,7 @@ credence_store_open (const char  *path,
                      GBytes      *key,
                      GError     **error)
 {
-  return store_open (path, key, TRUE, error);
+  return store_open (path, key, FALSE, error);
 }
 
 static char *
@@ -1431,11 +1508,15 @@ credence_store_dup_meta (CredenceStore  *self,
 
 /* Backups
  *
- * A backup is one SQLCipher 3 database file (default cipher settings)
- * holding a copy of the whole collection.  Its first 16 bytes are a random
- * salt; its raw key is PBKDF2-HMAC-SHA256 (backup passphrase, that salt,
- * 600 000 iterations, 32 bytes).  With the sqlcipher shell:
+ * A backup is one SQLCipher database file with SQLCipher 3's default
+ * settings (1 KiB pages), whatever SQLCipher wrote it, holding a copy of
+ * the whole collection.  Its first 16 bytes are a random salt; its raw key
+ * is PBKDF2-HMAC-SHA256 (backup passphrase, that salt, 600 000 iterations,
+ * 32 bytes).  With the sqlcipher shell:
  *   PRAGMA key = "x'<64 hex digits of the derived key>'";
+ *   PRAGMA cipher_compatibility = 3;  -- SQLCipher 4 and later only
+ * Backups a SQLCipher 4 build wrote with its own defaults (Flatpak builds
+ * before) are restored by SQLCipher 4 builds.
  */
 
 /**
@@ -1570,7 +1651,11 @@ credence_store_backup (CredenceStore  *self,
 
   version_sql = g_strdup_printf ("PRAGMA backup.user_version = %d;",
                                  CREDENCE_STORE_SCHEMA_VERSION);
-  if (!_credence_store_exec (self->db, "SELECT sqlcipher_export('backup');",
+  /* An attached database starts with the library's defaults: make them
+   * SQLCipher 3's (1 KiB pages) whatever the library.
+   */
+  if (!apply_cipher_format (self->db, "backup", &cipher_formats[1], error) ||
+      !_credence_store_exec (self->db, "SELECT sqlcipher_export('backup');",
                              "writing the backup", error) ||
       !_credence_store_exec (self->db, version_sql, "writing the backup", error))
     goto out;
@@ -1686,8 +1771,7 @@ credence_store_restore (CredenceStore            *self,
   if (!copy_file (file, copy, error))
     goto out;
 
-  /* A copy read once: no need for larger pages. */
-  from = store_open (copy, key, FALSE, &local_error);
+  from = store_open (copy, key, TRUE, &local_error);
   if (from == NULL)
     {
       if (g_error_matches (local_error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_WRONG_KEY))
