@@ -53,6 +53,11 @@ credence_store_init (CredenceStore *self)
   g_rec_mutex_init (&self->lock);
 }
 
+/* The major version of the linked SQLCipher, once a collection was
+ * opened (open_keyed()); 0 before.
+ */
+static gint linked_cipher_major;
+
 void
 _credence_store_set_sqlite_error (GError     **error,
                                   sqlite3     *db,
@@ -60,6 +65,15 @@ _credence_store_set_sqlite_error (GError     **error,
 {
   int code = db != NULL ? sqlite3_errcode (db) & 0xff : SQLITE_NOMEM;
   const char *message = db != NULL ? sqlite3_errmsg (db) : "out of memory";
+
+  /* Once a page failed its check, SQLCipher 4 gives SQLite no page for
+   * every later read, which SQLite reports as "out of memory".
+   */
+  if (code == SQLITE_NOMEM && db != NULL && g_atomic_int_get (&linked_cipher_major) >= 4)
+    {
+      code = SQLITE_CORRUPT;
+      message = "a page failed its check";
+    }
 
   switch (code)
     {
@@ -648,6 +662,7 @@ open_keyed (const char          *path,
       return NULL;
     }
 
+  g_atomic_int_set (&linked_cipher_major, cipher_major_version (cipher_version));
   if (cipher_major_version (cipher_version) >= format->compatibility)
     {
       if (!apply_key (db, key, error) ||
