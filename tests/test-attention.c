@@ -52,7 +52,7 @@ set_verdict (CredenceStore *store,
   g_autoptr(GError) error = NULL;
 
   entry = credence_store_verification_new (g_get_real_time () / G_USEC_PER_SEC, TRUE, verdict, reason, NULL);
-  g_assert_true (credence_store_add_verification (store, uid, entry, NULL, &error));
+  g_assert_true (credence_store_add_verification (store, uid, entry, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "credence-test-server.h"
 #include "credence-test-utils.h"
 
 static GPtrArray *
@@ -153,6 +154,99 @@ test_import_and_reverify (void)
   credence_test_remove_tree (dir);
 }
 
+static JsonArray *
+list_json (const char *data,
+           const char *search)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--data-dir", data, "list", "--json", search != NULL ? "--search" : NULL, search, NULL };
+
+  g_assert_cmpint (credence_test_run_cli (NULL, args, &out, &err), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+/* A hosted badge imported offline is listed without name or issuer; once
+ * re-verified online against its issuer (a loopback server) the list
+ * shows them and a search finds them; an offline re-verification keeps
+ * them.
+ */
+static void
+test_offline_import_then_reverify (void)
+{
+  TestServer *server = test_server_new ();
+  const char *base = test_server_get_base (server);
+  g_autofree char *dir = credence_test_make_temp_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *input = g_build_filename (dir, "input", NULL);
+  g_autofree char *site = credence_test_write_ob2_site (dir, base);
+  g_autofree char *file = g_build_filename (input, "00000.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  JsonObject *o;
+
+  test_server_add_dir (server, "/", site);
+  g_free (credence_test_write_ob2_badges (site, base, input, 0, 1, FALSE));
+
+  {
+    const char *args[] = { "--data-dir", data, "import", "--offline", "--json", file, NULL };
+
+    credence_test_run_cli (NULL, args, &out, &err);
+    g_assert_nonnull (strstr (out, "\"indeterminate\""));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  list = list_json (data, NULL);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  o = json_array_get_object_element (list, 0);
+  g_assert_true (json_object_get_null_member (o, "name"));
+  g_assert_true (json_object_get_null_member (o, "issuer"));
+  g_clear_pointer (&list, json_array_unref);
+  list = list_json (data, "loopback");
+  g_assert_cmpuint (json_array_get_length (list), ==, 0);
+  g_clear_pointer (&list, json_array_unref);
+
+  {
+    const char *args[] = { "--data-dir", data, "reverify", NULL };
+
+    g_assert_cmpint (credence_test_run_cli (NULL, args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "now valid"));
+    g_assert_nonnull (strstr (out, "Loopback Welding"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  list = list_json (data, "Issuing Academy");
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  o = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Loopback Welding");
+  g_assert_cmpstr (json_object_get_string_member (o, "issuer"), ==, "Test Issuing Academy");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "description"), "Welds two pipes"));
+  g_assert_cmpstr (json_object_get_string_member (o, "verdict"), ==, "valid");
+  g_clear_pointer (&list, json_array_unref);
+
+  /* The issuer gone, offline: the same verdict, the same listing. */
+  test_server_free (server);
+  {
+    const char *args[] = { "--data-dir", data, "reverify", "--offline", NULL };
+
+    g_assert_cmpint (credence_test_run_cli (NULL, args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "still valid"));
+    g_assert_nonnull (strstr (out, "Loopback Welding"));
+  }
+  list = list_json (data, "loopback welding");
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  o = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "issuer"), ==, "Test Issuing Academy");
+
+  credence_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +254,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli-import/import-and-reverify", test_import_and_reverify);
+  g_test_add_func ("/cli-import/offline-import-then-reverify", test_offline_import_then_reverify);
 
   return g_test_run ();
 }

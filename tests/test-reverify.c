@@ -158,7 +158,7 @@ test_reverify_revoked (void)
     g_assert_no_error (error);
     uid = g_strdup (entry->uid);
     check = credence_store_verification_new (g_get_real_time () / G_USEC_PER_SEC - 3600, TRUE, "valid", NULL, NULL);
-    g_assert_true (credence_store_add_verification (store, uid, check, NULL, &error));
+    g_assert_true (credence_store_add_verification (store, uid, check, NULL, NULL, &error));
     g_assert_no_error (error);
   }
 

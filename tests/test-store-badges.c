@@ -233,7 +233,7 @@ test_documents_shared (Fixture       *f,
                                                   &(CredenceStoreVerification) {
                                                     20, TRUE, (char *)"invalid", (char *)"revoked",
                                                     (char *)"{}" },
-                                                  docs, &error));
+                                                  docs, NULL, &error));
   g_assert_no_error (error);
 
   got = credence_store_get_badge (f->store, b->uid, &error);
@@ -256,7 +256,7 @@ test_documents_shared (Fixture       *f,
   g_assert_true (credence_store_add_verification (f->store, a->uid,
                                                   &(CredenceStoreVerification) {
                                                     30, FALSE, (char *)"valid", NULL, (char *)"{}" },
-                                                  NULL, &error));
+                                                  NULL, NULL, &error));
   got = credence_store_get_badge (f->store, a->uid, &error);
   g_assert_cmpuint (got->documents->len, ==, 2);
   g_assert_false (((CredenceStoreVerification *) g_ptr_array_index (got->history, 1))->online);
@@ -274,9 +274,107 @@ test_documents_shared (Fixture       *f,
   g_assert_false (credence_store_add_verification (f->store, a->uid,
                                                    &(CredenceStoreVerification) {
                                                      30, FALSE, (char *)"valid", NULL, NULL },
-                                                   NULL, &error));
+                                                   NULL, NULL, &error));
   g_assert_error (error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_NOT_FOUND);
   g_assert_true (credence_store_check_integrity (f->store, NULL));
+}
+
+static guint
+count_hits (Fixture    *f,
+            const char *search)
+{
+  g_autoptr(GPtrArray) hits = credence_store_list_badges (f->store, search, NULL);
+
+  return hits->len;
+}
+
+/* A re-verification's listing: what it has fills the gaps, replaces the
+ * listed fields unless the verdict is invalid, and a blank field never
+ * empties a known one; the search text follows in the same transaction.
+ */
+static void
+test_refresh_listing (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CredenceStoreBadge) badge = credence_test_make_badge ("Knitting", "urn:test:k", "indeterminate", 10);
+  g_autoptr(CredenceStoreBadge) listing = credence_store_badge_new ();
+  g_autoptr(CredenceStoreBadge) got = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&badge->description, g_free);
+  g_clear_pointer (&badge->issuer_name, g_free);
+  g_assert_true (credence_store_add_badge (f->store, badge, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (f, "purl"), ==, 0);
+
+  /* Invalid: the gaps are filled, the known name stays. */
+  listing->name = g_strdup ("Crochet");
+  listing->description = g_strdup ("Purl and plain.");
+  listing->issuer_name = g_strdup ("   ");
+  listing->image = g_strdup ("");
+  g_assert_true (credence_store_add_verification (f->store, badge->uid,
+                                                  &(CredenceStoreVerification) {
+                                                    20, TRUE, (char *)"invalid", (char *)"invalid-data",
+                                                    (char *)"{}" },
+                                                  NULL, listing, &error));
+  g_assert_no_error (error);
+  /* The listing now says what is stored. */
+  g_assert_cmpstr (listing->name, ==, "Knitting");
+  g_assert_cmpstr (listing->issuer_url, ==, "https://issuer.example.org");
+  got = credence_store_get_badge (f->store, badge->uid, &error);
+  g_assert_cmpstr (got->name, ==, "Knitting");
+  g_assert_cmpstr (got->description, ==, "Purl and plain.");
+  g_assert_null (got->issuer_name);
+  g_assert_null (got->image);
+  g_assert_cmpstr (got->verdict, ==, "invalid");
+  g_clear_pointer (&got, credence_store_badge_free);
+  g_assert_cmpuint (count_hits (f, "PURL"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "crochet"), ==, 0);
+
+  /* Valid: new values replace the listed ones; absent or blank ones
+   * leave them.
+   */
+  g_clear_pointer (&listing, credence_store_badge_free);
+  listing = credence_store_badge_new ();
+  listing->name = g_strdup ("Crochet");
+  listing->description = g_strdup ("\t\n");
+  listing->issuer_name = g_strdup ("Yarn Guild");
+  g_assert_true (credence_store_add_verification (f->store, badge->uid,
+                                                  &(CredenceStoreVerification) {
+                                                    30, TRUE, (char *)"valid", NULL, (char *)"{}" },
+                                                  NULL, listing, &error));
+  g_assert_no_error (error);
+  got = credence_store_get_badge (f->store, badge->uid, &error);
+  g_assert_cmpstr (got->name, ==, "Crochet");
+  g_assert_cmpstr (got->description, ==, "Purl and plain.");
+  g_assert_cmpstr (got->issuer_name, ==, "Yarn Guild");
+  g_assert_cmpstr (got->issuer_url, ==, "https://issuer.example.org");
+  g_assert_cmpstr (got->recipient, ==, "learner@example.org");
+  g_assert_cmpstr (got->issued_on, ==, "2024-05-12T10:00:00Z");
+  g_assert_cmpuint (got->history->len, ==, 3);
+  g_clear_pointer (&got, credence_store_badge_free);
+  g_assert_cmpuint (count_hits (f, "crochet"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "knitting"), ==, 1); /* its source, Knitting.png */
+  g_assert_cmpuint (count_hits (f, "yarn guild"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "learner@example"), ==, 1);
+
+  /* A duplicate import: the same rules, by its newest verification. */
+  g_clear_pointer (&badge, credence_store_badge_free);
+  badge = credence_test_make_badge ("Knitting", "urn:test:k", "valid", 40);
+  g_clear_pointer (&badge->issuer_name, g_free);
+  g_assert_true (credence_store_add_badge (f->store, badge, &error));
+  g_assert_true (badge->duplicate);
+  g_assert_cmpstr (badge->name, ==, "Knitting");
+  g_assert_cmpstr (badge->issuer_name, ==, "Yarn Guild");
+  g_clear_pointer (&badge, credence_store_badge_free);
+  badge = credence_test_make_badge ("Sewing", "urn:test:k", "valid", 5);
+  g_assert_true (credence_store_add_badge (f->store, badge, &error));
+  g_assert_cmpstr (badge->name, ==, "Knitting");
+  g_assert_cmpuint (count_hits (f, "crochet"), ==, 0);
+  g_assert_cmpuint (count_hits (f, "sewing"), ==, 0);
+
+  g_assert_true (credence_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -431,6 +529,7 @@ main (int   argc,
   ADD ("/store-badges/dedupe", test_dedupe);
   ADD ("/store-badges/batch-is-atomic", test_batch_is_atomic);
   ADD ("/store-badges/documents-shared", test_documents_shared);
+  ADD ("/store-badges/refresh-listing", test_refresh_listing);
   ADD ("/store-badges/search", test_search);
   ADD ("/store-badges/identities", test_identities);
   g_test_add_func ("/store-badges/records-copy", test_records_copy);

@@ -236,7 +236,7 @@ test_pathways_progress (Fixture       *f,
   {
     g_autoptr(CredenceStoreVerification) check = credence_store_verification_new (200, FALSE, "valid", NULL, "{}");
 
-    g_assert_true (credence_store_add_verification (f->store, beta, check, NULL, &error));
+    g_assert_true (credence_store_add_verification (f->store, beta, check, NULL, NULL, &error));
     g_assert_no_error (error);
   }
   g_assert_true (credence_store_update_progress (f->store, &error));

@@ -164,6 +164,7 @@ typedef struct
   CredenceStoreBadge        *record;
   CredenceStoreVerification *reverification;
   GPtrArray                 *documents;
+  CredenceStoreBadge        *listing;
   gint64                     started;
 } Job;
 
@@ -175,6 +176,7 @@ job_free (Job *job)
   credence_store_badge_free (job->record);
   credence_store_verification_free (job->reverification);
   g_clear_pointer (&job->documents, g_ptr_array_unref);
+  credence_store_badge_free (job->listing);
   g_free (job);
 }
 
@@ -1191,6 +1193,7 @@ reverify_one (CredenceImporter *self,
 {
   g_autoptr(CredenceStoreBadge) stored = NULL;
   g_autoptr(CredenceDocumentSet) pins = credence_document_set_new ();
+  g_autoptr(CredenceBadge) badge = NULL;
   g_autoptr(GError) error = NULL;
   gboolean online = verifier_is_online (self->verifier);
   CredenceVerification *verification;
@@ -1221,6 +1224,14 @@ reverify_one (CredenceImporter *self,
                                             elapsed_ms (job->started));
   if (online)
     job->documents = documents_from_set (pins);
+
+  /* The badge as the documents of this verification describe it, as an
+   * import would list it: a badge imported offline gets the name and
+   * issuer its BadgeClass and Issuer give, once they could be fetched.
+   */
+  badge = credence_badge_new_from_bytes (stored->payload, stored->source, NULL);
+  if (badge != NULL)
+    job->listing = credence_importer_describe_badge (badge, pins, stored->source);
 }
 
 typedef struct
@@ -1295,6 +1306,9 @@ commit_batch (CredenceImporter  *self,
         {
           job->result->badge_uid = g_strdup (job->record->uid);
           job->result->status = job->record->duplicate ? CREDENCE_IMPORT_DUPLICATE : CREDENCE_IMPORT_ADDED;
+          /* A duplicate's record now holds the badge as listed. */
+          g_free (job->result->name);
+          job->result->name = g_strdup (job->record->name);
         }
       else if (job->reverification != NULL)
         have_reverifications = TRUE;
@@ -1316,9 +1330,15 @@ commit_batch (CredenceImporter  *self,
       Job *job = g_ptr_array_index (batch, i);
       g_autoptr(GError) local_error = NULL;
 
-      if (job->reverification != NULL &&
-          !credence_store_add_verification (self->store, job->result->badge_uid,
-                                            job->reverification, job->documents, &local_error))
+      if (job->reverification == NULL)
+        continue;
+
+      /* The listing follows what the verification learned, in the same
+       * savepoint as its history entry.
+       */
+      if (!credence_store_add_verification (self->store, job->result->badge_uid,
+                                            job->reverification, job->documents, job->listing,
+                                            &local_error))
         {
           if (!g_error_matches (local_error, CREDENCE_STORE_ERROR, CREDENCE_STORE_ERROR_NOT_FOUND))
             {
@@ -1327,6 +1347,11 @@ commit_batch (CredenceImporter  *self,
               return FALSE;
             }
           reject (job, "not-found", local_error->message);
+        }
+      else if (job->listing != NULL && job->listing->name != NULL)
+        {
+          g_free (job->result->name);
+          job->result->name = g_strdup (job->listing->name);
         }
     }
 

@@ -794,6 +794,145 @@ insert_badge_row (CredenceStore       *self,
   return ok;
 }
 
+#define LIST_COLUMNS \
+  "uid, credential_id, payload_sha256, container, spec_version, name, description," \
+  " issuer_name, issuer_url, recipient, issued_on, expires_on, image, source, added_at," \
+  " verdict, reason, verified_at"
+
+static CredenceStoreBadge *
+badge_from_row (sqlite3_stmt *stmt)
+{
+  CredenceStoreBadge *badge = credence_store_badge_new ();
+
+  badge->uid = column_text (stmt, 0);
+  badge->credential_id = column_text (stmt, 1);
+  badge->payload_sha256 = column_text (stmt, 2);
+  badge->container = column_text (stmt, 3);
+  badge->spec_version = column_text (stmt, 4);
+  badge->name = column_text (stmt, 5);
+  badge->description = column_text (stmt, 6);
+  badge->issuer_name = column_text (stmt, 7);
+  badge->issuer_url = column_text (stmt, 8);
+  badge->recipient = column_text (stmt, 9);
+  badge->issued_on = column_text (stmt, 10);
+  badge->expires_on = column_text (stmt, 11);
+  badge->image = column_text (stmt, 12);
+  badge->source = column_text (stmt, 13);
+  badge->added_at = sqlite3_column_int64 (stmt, 14);
+  badge->verdict = column_text (stmt, 15);
+  badge->reason = column_text (stmt, 16);
+  badge->verified_at = sqlite3_column_int64 (stmt, 17);
+
+  return badge;
+}
+
+/* The listing fields a newer verification may refresh.  Not the
+ * credential id (it identifies the badge) nor the source (where it came
+ * from).
+ */
+static const gsize listing_fields[] = {
+  G_STRUCT_OFFSET (CredenceStoreBadge, name),
+  G_STRUCT_OFFSET (CredenceStoreBadge, description),
+  G_STRUCT_OFFSET (CredenceStoreBadge, issuer_name),
+  G_STRUCT_OFFSET (CredenceStoreBadge, issuer_url),
+  G_STRUCT_OFFSET (CredenceStoreBadge, recipient),
+  G_STRUCT_OFFSET (CredenceStoreBadge, issued_on),
+  G_STRUCT_OFFSET (CredenceStoreBadge, expires_on),
+  G_STRUCT_OFFSET (CredenceStoreBadge, image),
+};
+
+static gboolean
+has_text (const char *value)
+{
+  for (const char *p = value; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Refreshes the listing of badge @id (and its search text) from @listing,
+ * the badge as newer documents describe it.  A field @listing has fills
+ * an empty one and, when @replace, replaces a different one; a field it
+ * lacks or leaves blank never empties a known one.  On return @listing
+ * holds the listing fields as stored.  The caller holds a transaction.
+ */
+static gboolean
+refresh_listing (CredenceStore       *self,
+                 gint64               id,
+                 CredenceStoreBadge  *listing,
+                 gboolean             replace,
+                 GError             **error)
+{
+  g_autoptr(CredenceStoreBadge) stored = NULL;
+  g_autofree char *search_text = NULL;
+  gboolean changed = FALSE;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  stmt = prepare (self, "SELECT " LIST_COLUMNS " FROM badges WHERE id = ?1;",
+                  "refreshing a badge's details", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    stored = badge_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    _credence_store_set_sqlite_error (error, self->db, "refreshing a badge's details");
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE; /* removed meanwhile: nothing to refresh */
+  if (stored == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (listing_fields); i++)
+    {
+      char **now = G_STRUCT_MEMBER_P (stored, listing_fields[i]);
+      char **fresh = G_STRUCT_MEMBER_P (listing, listing_fields[i]);
+
+      if (has_text (*fresh) && g_utf8_validate (*fresh, -1, NULL) &&
+          (!has_text (*now) || (replace && strcmp (*now, *fresh) != 0)))
+        {
+          g_free (*now);
+          *now = g_strdup (*fresh);
+          changed = TRUE;
+        }
+      g_free (*fresh);
+      *fresh = g_strdup (*now);
+    }
+
+  if (!changed)
+    return TRUE;
+
+  stmt = prepare (self,
+                  "UPDATE badges SET name = ?2, description = ?3, issuer_name = ?4, issuer_url = ?5,"
+                  " recipient = ?6, issued_on = ?7, expires_on = ?8, image = ?9 WHERE id = ?1;",
+                  "refreshing a badge's details", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  for (gsize i = 0; i < G_N_ELEMENTS (listing_fields); i++)
+    bind_text (stmt, i + 2, *(char **) G_STRUCT_MEMBER_P (stored, listing_fields[i]));
+  ok = step_done (self, stmt, "refreshing a badge's details", error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  search_text = make_search_text (stored);
+  stmt = prepare (self, "INSERT OR REPLACE INTO badge_search (badge_id, text) VALUES (?1, ?2);",
+                  "refreshing a badge's details", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, search_text);
+  ok = step_done (self, stmt, "refreshing a badge's details", error);
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
 /* Adds @badge, or joins its history to the badge already there.  Every
  * verification an import brings is a check that happened, even when it
  * reads exactly like one before (same second, same outcome, same report):
@@ -810,6 +949,7 @@ add_one (CredenceStore       *self,
   g_autofree char *existing_uid = NULL;
   gint64 existing_verified_at = 0;
   gint64 newest = G_MININT64;
+  const char *newest_verdict = NULL;
   gint64 id = 0;
 
   if (badge->container == NULL || badge->spec_version == NULL ||
@@ -846,10 +986,25 @@ add_one (CredenceStore       *self,
         return FALSE;
       if (!exists && !insert_verification (self, id, v, error))
         return FALSE;
-      newest = MAX (newest, v->verified_at);
+      if (v->verified_at >= newest)
+        {
+          newest = v->verified_at;
+          newest_verdict = v->verdict;
+        }
     }
 
   if (badge->history != NULL && badge->history->len > 0 && !update_latest (self, id, error))
+    return FALSE;
+
+  /* A copy verified again may describe the badge better (imported
+   * offline first, online now): its details fill the gaps, and replace
+   * the listed ones when its verification is the newest and not invalid.
+   */
+  if (badge->duplicate &&
+      !refresh_listing (self, id, badge,
+                        newest >= existing_verified_at && newest_verdict != NULL &&
+                        strcmp (newest_verdict, "invalid") != 0,
+                        error))
     return FALSE;
 
   /* The documents of the newest verification are the pinned ones. */
@@ -872,7 +1027,11 @@ add_one (CredenceStore       *self,
  * badge already in the collection (same credential id or same payload) is
  * not added again: its verifications join the existing badge's history
  * (each one, even one that reads exactly like an entry already there:
- * it is another check), and its @duplicate is set.  Sets @uid and
+ * it is another check), and its @duplicate is set.  A duplicate's
+ * details fill the existing badge's empty listing fields and, when its
+ * newest verification is the badge's newest and not invalid, replace the
+ * listed ones (a blank field never empties a known one); the duplicate's
+ * fields are then set to the listing as stored.  Sets @uid and
  * @payload_sha256 of each badge.
  */
 gboolean
@@ -911,38 +1070,6 @@ credence_store_add_badge (CredenceStore       *self,
   g_ptr_array_add (one, badge);
 
   return credence_store_add_badges (self, one, error);
-}
-
-#define LIST_COLUMNS \
-  "uid, credential_id, payload_sha256, container, spec_version, name, description," \
-  " issuer_name, issuer_url, recipient, issued_on, expires_on, image, source, added_at," \
-  " verdict, reason, verified_at"
-
-static CredenceStoreBadge *
-badge_from_row (sqlite3_stmt *stmt)
-{
-  CredenceStoreBadge *badge = credence_store_badge_new ();
-
-  badge->uid = column_text (stmt, 0);
-  badge->credential_id = column_text (stmt, 1);
-  badge->payload_sha256 = column_text (stmt, 2);
-  badge->container = column_text (stmt, 3);
-  badge->spec_version = column_text (stmt, 4);
-  badge->name = column_text (stmt, 5);
-  badge->description = column_text (stmt, 6);
-  badge->issuer_name = column_text (stmt, 7);
-  badge->issuer_url = column_text (stmt, 8);
-  badge->recipient = column_text (stmt, 9);
-  badge->issued_on = column_text (stmt, 10);
-  badge->expires_on = column_text (stmt, 11);
-  badge->image = column_text (stmt, 12);
-  badge->source = column_text (stmt, 13);
-  badge->added_at = sqlite3_column_int64 (stmt, 14);
-  badge->verdict = column_text (stmt, 15);
-  badge->reason = column_text (stmt, 16);
-  badge->verified_at = sqlite3_column_int64 (stmt, 17);
-
-  return badge;
 }
 
 static char *
@@ -1291,15 +1418,23 @@ credence_store_count_badges (CredenceStore  *self,
  * @documents: (nullable) (element-type CredenceStoreDocument): the
  *   documents this verification used; they replace the pinned ones.
  *   %NULL keeps the pinned documents (offline re-verification).
+ * @listing: (nullable) (inout): the badge as this verification's
+ *   documents describe it (name, description, issuer, dates, image,
+ *   recipient), or %NULL to keep the listing as it is
  * @error: return location for a #GError
  *
- * Records a re-verification, in one transaction.
+ * Records a re-verification, in one transaction.  The fields @listing
+ * has fill the badge's empty ones and, unless the verdict is invalid,
+ * replace the listed ones; a field @listing lacks or leaves blank never
+ * empties a known one.  The search text follows.  On return @listing
+ * holds the badge's listing as stored.
  */
 gboolean
 credence_store_add_verification (CredenceStore              *self,
                                  const char                 *uid,
                                  CredenceStoreVerification  *verification,
                                  GPtrArray                  *documents,
+                                 CredenceStoreBadge         *listing,
                                  GError                    **error)
 {
   gint64 id;
@@ -1316,7 +1451,9 @@ credence_store_add_verification (CredenceStore              *self,
   if (id <= 0 ||
       !insert_verification (self, id, verification, error) ||
       !update_latest (self, id, error) ||
-      (documents != NULL && !link_documents (self, id, documents, TRUE, error)))
+      (documents != NULL && !link_documents (self, id, documents, TRUE, error)) ||
+      (listing != NULL &&
+       !refresh_listing (self, id, listing, g_strcmp0 (verification->verdict, "invalid") != 0, error)))
     {
       _credence_store_rollback (self);
       return FALSE;

@@ -307,6 +307,7 @@ gboolean       credence_store_add_verification    (CredenceStore        *self,
                                                    const char           *uid,
                                                    CredenceStoreVerification *verification,
                                                    GPtrArray            *documents,
+                                                   CredenceStoreBadge   *listing,
                                                    GError              **error);
 
 /* Identities of the owner */
