@@ -252,7 +252,14 @@ test_reverify_online_fills (Fixture       *f,
   g_assert_true (g_str_has_prefix (stored->description, "Welds two pipes"));
   g_assert_cmpuint (count_matches (f, "issuing academy"), ==, 1);
 
-  g_assert_cmpint (credence_test_assert_collection_complete (f->store, 0), ==, 1);
+  /* Nor are the pinned documents lost: offline, the badge checks as
+   * before.
+   */
+  g_assert_cmpuint (stored->documents->len, >=, 3);
+  r = run_importer (f, TRUE, NULL, uid);
+  g_assert_cmpstr (verdict_of (r), ==, "valid");
+
+  g_assert_cmpint (credence_test_assert_collection_complete (f->store, 3), ==, 1);
 }
 
 /* What a hostile (or broken) issuer answers: a BadgeClass with another

@@ -498,6 +498,12 @@ gc_documents (CredenceStore  *self,
                                "removing unused documents", error);
 }
 
+/* Pins @documents for the badge.  A document fetched again replaces the
+ * pinned copy of the same URL (@replace: then copies no badge uses any
+ * more are dropped).  Pins of URLs not fetched this time stay: an online
+ * check that could not reach the issuer must not erase what the next
+ * offline check relies on.
+ */
 static gboolean
 link_documents (CredenceStore  *self,
                 gint64          badge_id,
@@ -508,21 +514,6 @@ link_documents (CredenceStore  *self,
   sqlite3_stmt *doc_stmt = NULL;
   sqlite3_stmt *link_stmt = NULL;
   gboolean ok = FALSE;
-
-  if (replace)
-    {
-      sqlite3_stmt *stmt = prepare (self, "DELETE FROM badge_documents WHERE badge_id = ?1;",
-                                    "replacing documents", error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, badge_id);
-      ok = step_done (self, stmt, "replacing documents", error);
-      sqlite3_finalize (stmt);
-      if (!ok)
-        return FALSE;
-      ok = FALSE;
-    }
 
   doc_stmt = prepare (self, "INSERT OR IGNORE INTO documents (sha256, bytes) VALUES (?1, ?2);",
                       "saving a document", error);
@@ -1416,7 +1407,8 @@ credence_store_count_badges (CredenceStore  *self,
  * @uid: the badge's id
  * @verification: the new history entry
  * @documents: (nullable) (element-type CredenceStoreDocument): the
- *   documents this verification used; they replace the pinned ones.
+ *   documents this verification used; they replace the pinned copies of
+ *   the same URLs, and the other pins stay.
  *   %NULL keeps the pinned documents (offline re-verification).
  * @listing: (nullable) (inout): the badge as this verification's
  *   documents describe it (name, description, issuer, dates, image,
