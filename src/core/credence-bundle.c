@@ -421,9 +421,10 @@ decode_base64_line (const char *line,
                     gsize       expected_size)
 {
   gsize n, padding = 0;
-  g_autofree char *text = NULL;
   guchar *data;
   gsize out_len = 0;
+  int state = 0;
+  guint save = 0;
 
   if (length < 2 || line[0] != '"' || line[length - 1] != '"')
     return NULL;
@@ -439,8 +440,10 @@ decode_base64_line (const char *line,
   if (n / 4 * 3 - padding != expected_size)
     return NULL;
 
-  text = g_strndup (line, n);
-  data = g_base64_decode (text, &out_len);
+  /* Decoded straight from the line, without copying its text first: a
+   * blob may be CREDENCE_LIMIT_BUNDLE_BLOB_SIZE. */
+  data = g_malloc (MAX (n / 4 * 3, 1));
+  out_len = g_base64_decode_step (line, n, data, &state, &save);
   if (out_len != expected_size)
     {
       g_free (data);
