@@ -136,12 +136,21 @@ sha256_hex (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
+/* RFC 3339 UTC, with four digits of year: g_date_time_format()'s %Y
+ * writes the year 26 as "26", which no reader (the bundle's own among
+ * them) takes for a date.
+ */
 static char *
 format_time (gint64 unix_time)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (unix_time);
 
-  return when != NULL ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  if (when == NULL)
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (when), g_date_time_get_month (when),
+                          g_date_time_get_day_of_month (when), g_date_time_get_hour (when),
+                          g_date_time_get_minute (when), g_date_time_get_second (when));
 }
 
 static void
