@@ -29,6 +29,7 @@ struct _CredencePreferencesWindow
   AdwActionRow         *protection_row;
   GtkWidget            *protection_button;
   GtkWidget            *change_row;
+  GtkWidget            *lock_row;
   int                   uses_passphrase;   /* -1 until known */
   GtkFileChooserNative *chooser;
   GtkWindow            *dialog;            /* the open passphrase form */
@@ -743,6 +744,9 @@ update_protection (CredencePreferencesWindow *self)
 
   gtk_widget_set_sensitive (self->protection_button, known);
   gtk_widget_set_visible (self->change_row, self->uses_passphrase == TRUE);
+  /* The keyring unlocks with the login: only a passphrase locks. */
+  if (self->lock_row != NULL)
+    gtk_widget_set_sensitive (self->lock_row, self->uses_passphrase == TRUE);
   if (!known)
     return;
 
@@ -969,6 +973,38 @@ add_button_row (AdwPreferencesGroup *group,
   return row;
 }
 
+/* Lock After: minutes as a combo row over the setting. */
+static const guint lock_minutes[] = { 0, 5, 15, 30, 60 };
+
+static gboolean
+lock_after_get_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  guint minutes = g_variant_get_uint32 (variant);
+
+  /* A value set elsewhere shows as the next longer choice. */
+  for (guint i = 0; i < G_N_ELEMENTS (lock_minutes); i++)
+    if (minutes <= lock_minutes[i])
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  g_value_set_uint (value, G_N_ELEMENTS (lock_minutes) - 1);
+  return TRUE;
+}
+
+static GVariant *
+lock_after_set_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return i < G_N_ELEMENTS (lock_minutes) ? g_variant_new_uint32 (lock_minutes[i]) : NULL;
+}
+
 static AdwPreferencesGroup *
 build_security (CredencePreferencesWindow *self)
 {
@@ -985,6 +1021,22 @@ build_security (CredencePreferencesWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Change Passphrase"), -1);
   g_signal_connect_object (button, "clicked", G_CALLBACK (change_clicked_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->settings != NULL)
+    {
+      const char *names[] = { _("Never"), _("5 Minutes"), _("15 Minutes"), _("30 Minutes"), _("1 Hour"), NULL };
+
+      self->lock_row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lock_row), _("Lock After"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->lock_row),
+                                   _("With a passphrase, the collection locks when Credence is not used for this long."));
+      adw_combo_row_set_model (ADW_COMBO_ROW (self->lock_row), G_LIST_MODEL (gtk_string_list_new (names)));
+      g_object_unref (adw_combo_row_get_model (ADW_COMBO_ROW (self->lock_row)));
+      g_settings_bind_with_mapping (self->settings, "lock-after", self->lock_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT,
+                                    lock_after_get_mapping, lock_after_set_mapping, NULL, NULL);
+      adw_preferences_group_add (group, self->lock_row);
+    }
 
   add_button_row (group, _("Back Up"),
                   _("Write the whole collection to one encrypted file."),

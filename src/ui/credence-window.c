@@ -83,6 +83,8 @@ struct _CredenceWindow
   gboolean              unlocking;
   guint                 failed_unlocks;
   guint                 unlock_delay_id;
+  guint                 idle_lock_id;
+  gint64                last_activity;  /* monotonic, µs: the last key, click or scroll */
 
   CredenceStoreBadge   *shown;          /* the badge of the detail page, in full */
   GCancellable         *badge_cancellable;
@@ -586,11 +588,92 @@ load_badges (CredenceWindow *self)
   g_task_run_in_thread (task, list_badges_thread);
 }
 
+/* Lock After: seconds without use before a passphrase collection locks,
+ * 0 for never.  CREDENCE_LOCK_AFTER_SECONDS replaces any setting but
+ * never (for tests).
+ */
+static guint
+idle_lock_seconds (CredenceWindow *self)
+{
+  const char *override = g_getenv ("CREDENCE_LOCK_AFTER_SECONDS");
+  guint minutes;
+
+  if (self->settings == NULL || self->store == NULL || !self->uses_passphrase)
+    return 0;
+  minutes = g_settings_get_uint (self->settings, "lock-after");
+  if (minutes == 0)
+    return 0;
+  if (override != NULL && g_ascii_strtoull (override, NULL, 10) > 0)
+    return MIN (g_ascii_strtoull (override, NULL, 10), G_MAXUINT);
+  return minutes * 60;
+}
+
+static void schedule_idle_lock (CredenceWindow *self);
+
+static gboolean
+idle_lock_cb (gpointer user_data)
+{
+  CredenceWindow *self = user_data;
+  guint seconds = idle_lock_seconds (self);
+
+  self->idle_lock_id = 0;
+  /* An import under way is use: it would be cancelled. */
+  if (seconds > 0 && self->importer == NULL &&
+      g_get_monotonic_time () - self->last_activity >= (gint64)seconds * G_USEC_PER_SEC)
+    {
+      g_debug ("Locking after %u seconds without use", seconds);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.lock", NULL);
+    }
+  else
+    schedule_idle_lock (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_idle_lock (CredenceWindow *self)
+{
+  guint seconds = idle_lock_seconds (self);
+  gint64 left;
+
+  g_clear_handle_id (&self->idle_lock_id, g_source_remove);
+  if (seconds == 0)
+    return;
+
+  left = self->last_activity + (gint64)seconds * G_USEC_PER_SEC - g_get_monotonic_time ();
+  self->idle_lock_id = g_timeout_add (CLAMP (left / 1000, 250, (gint64)seconds * 1000), idle_lock_cb, self);
+}
+
+/* Any key, click, scroll or pointer move in the window is use. */
+static gboolean
+activity_cb (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             CredenceWindow           *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_MOTION_NOTIFY:
+    case GDK_TOUCH_BEGIN:
+      self->last_activity = g_get_monotonic_time ();
+      break;
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 update_lock_action (CredenceWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock",
                                  self->store != NULL && self->uses_passphrase);
+  /* Opening or locking the collection counts as use. */
+  self->last_activity = g_get_monotonic_time ();
+  schedule_idle_lock (self);
 }
 
 static void
@@ -2454,6 +2537,7 @@ credence_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->unlock_delay_id, g_source_remove);
+  g_clear_handle_id (&self->idle_lock_id, g_source_remove);
   g_cancellable_cancel (self->badge_cancellable);
   g_clear_object (&self->badge_cancellable);
   g_clear_pointer (&self->shown, credence_store_badge_free);
@@ -2793,12 +2877,23 @@ credence_window_init (CredenceWindow *self)
       g_settings_bind (self->settings, "sort-order", self->library, "sort", G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (self->settings, "changed::work-offline",
                                G_CALLBACK (update_offline_bar), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::lock-after",
+                               G_CALLBACK (schedule_idle_lock), self, G_CONNECT_SWAPPED);
     }
 
   self->network_monitor = g_object_ref (g_network_monitor_get_default ());
   g_signal_connect_object (self->network_monitor, "notify::network-available",
                            G_CALLBACK (update_offline_bar), self, G_CONNECT_SWAPPED);
   update_offline_bar (self);
+
+  /* Lock After counts use from the window's input, seen first here. */
+  {
+    GtkEventController *activity = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (activity, "event", G_CALLBACK (activity_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), activity);
+  }
 
   /* Nothing can be imported before the collection is open. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", FALSE);
